@@ -1,0 +1,20 @@
+namespace Productivity.Core.Activities;
+
+/// <summary>One PodFactory <c>report_actions</c> row: a person's items for one action in one ~10-minute window (UTC).</summary>
+public sealed class ActivityRecord
+{
+    public long Id { get; set; }
+    /// <summary>The PodFactory row id; the upsert key.</summary>
+    public long PodFactoryId { get; set; }
+    /// <summary>Null until the e-mail is mapped to an employee through a verified mapping.</summary>
+    public int? EmployeeId { get; set; }
+    public required string Email { get; set; }
+    public string? UserName { get; set; }
+    public string? UserRole { get; set; }
+    public required string Action { get; set; }
+    public int ItemsCount { get; set; }
+    public DateTime WindowStartUtc { get; set; }
+    public DateTime WindowEndUtc { get; set; }
+    public DateTime SourceCreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace Productivity.Core.Auditing;
+
+public static class AuditKinds
+{
+    public const string User = "User";
+    public const string Role = "Role";
+    public const string Mapping = "Mapping";
+    public const string Employee = "Employee";
+}

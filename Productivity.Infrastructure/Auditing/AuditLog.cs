@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Productivity.Core.Auditing;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.Auditing;
+
+/// <summary>Adds audit entries to the caller's unit of work, so the entry is saved with the change it describes.</summary>
+public sealed class AuditLog(ProductivityDbContext db, TimeProvider timeProvider)
+{
+    public void Record(ClaimsPrincipal actor, string kind, string targetId, string? targetName, string action,
+        string? oldValue, string? newValue)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredUtc = timeProvider.GetUtcNow().UtcDateTime,
+            ActorId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = actor.Identity?.Name ?? "system",
+            Kind = kind,
+            TargetId = targetId,
+            TargetName = targetName,
+            Action = action,
+            OldValue = Truncate(oldValue),
+            NewValue = Truncate(newValue),
+        });
+    }
+
+    private static string? Truncate(string? value) => value is { Length: > 2000 } ? value[..2000] : value;
+}

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Auditing;
+using Productivity.Infrastructure.Caching;
+using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Health;
+using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Persistence.Seeding;
+
+namespace Productivity.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var settings = StartupSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new SiteClock(settings.SiteTimeZone));
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+
+        AddPersistence(builder.Services, settings);
+        AddIdentityStore(builder.Services);
+        AddCaching(builder.Services, settings);
+        AddHealthChecks(builder.Services, settings);
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<IUserAdministration, UserAdministration>();
+        return builder;
+    }
+
+    private static void AddPersistence(IServiceCollection services, StartupSettings settings)
+    {
+        if (settings.Database.Provider == DatabaseProvider.MySql)
+        {
+            var version = ServerVersion.Parse(settings.Database.ServerVersion);
+            AddContext<MySqlProductivityDbContext>(services, o => o.UseMySql(settings.ConnectionString, version));
+        }
+        else
+        {
+            AddContext<SqliteProductivityDbContext>(services, o => o.UseSqlite(settings.ConnectionString));
+        }
+        services.AddScoped<IdentitySeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : ProductivityDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddScoped<ProductivityDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddSingleton<IDbContextFactory<ProductivityDbContext>>(sp =>
+            new ContextFactoryAdapter<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private static void AddIdentityStore(IServiceCollection services)
+    {
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ProductivityDbContext>()
+            .AddSignInManager<ProductivitySignInManager>()
+            .AddClaimsPrincipalFactory<ProductivityClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+    }
+
+    private static void AddCaching(IServiceCollection services, StartupSettings settings)
+    {
+        if (settings.RedisConnectionString is null)
+        {
+            services.AddDistributedMemoryCache();
+            services.AddDataProtection()
+                .SetApplicationName("Productivity")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+            return;
+        }
+
+        services.AddSingleton(new RedisConnection(settings.RedisConnectionString));
+        services.AddHostedService<RedisStartupCheck>();
+        services.AddSingleton<IDistributedCache>(sp =>
+        {
+            var redis = sp.GetRequiredService<RedisConnection>();
+            var inner = new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                InstanceName = "productivity:",
+                ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer),
+            }));
+            return new ResilientDistributedCache(
+                inner, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResilientDistributedCache>>());
+        });
+        // The key ring lives in Redis so that a cookie issued by one node is accepted by every other node.
+        services.AddDataProtection().SetApplicationName("Productivity");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            var redis = sp.GetRequiredService<RedisConnection>();
+            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                () => redis.Multiplexer.GetDatabase(), "productivity:data-protection-keys");
+        }));
+    }
+
+    private static void AddHealthChecks(IServiceCollection services, StartupSettings settings)
+    {
+        var checks = services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, ["ready"]);
+        if (settings.RedisConnectionString is not null)
+        {
+            checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Productivity.Core.Activities;
+using Productivity.Core.Employees;
+
+namespace Productivity.Infrastructure.Persistence.Configurations;
+
+internal sealed class ActivityRecordConfiguration : IEntityTypeConfiguration<ActivityRecord>
+{
+    public void Configure(EntityTypeBuilder<ActivityRecord> builder)
+    {
+        builder.ToTable("activities");
+        builder.HasIndex(a => a.PodFactoryId).IsUnique();
+        builder.HasIndex(a => new { a.EmployeeId, a.WindowStartUtc });
+        builder.HasIndex(a => a.WindowStartUtc);
+        builder.HasIndex(a => a.Email);
+        builder.Property(a => a.Email).HasMaxLength(256);
+        builder.Property(a => a.UserName).HasMaxLength(200);
+        builder.Property(a => a.UserRole).HasMaxLength(100);
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Productivity.Core.Employees;
+using Productivity.Core.Scoring;
+
+namespace Productivity.Infrastructure.Persistence.Configurations;
+
+internal sealed class DailyScoreConfiguration : IEntityTypeConfiguration<DailyScore>
+{
+    public void Configure(EntityTypeBuilder<DailyScore> builder)
+    {
+        builder.ToTable("daily_scores");
+        builder.HasIndex(s => new { s.EmployeeId, s.BusinessDay }).IsUnique();
+        builder.HasIndex(s => s.BusinessDay);
+        builder.Property(s => s.PrimaryRole).HasMaxLength(100);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(s => s.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
