@@ -24,7 +24,7 @@ public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
-        var settings = StartupSettings.Read(builder.Configuration);
+        var settings = StartupSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new SiteClock(settings.SiteTimeZone));
@@ -36,6 +36,7 @@ public static class DependencyInjection
         AddHealthChecks(builder.Services, settings);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<IUserAdministration, UserAdministration>();
+        builder.Services.AddSingleton<UserPreferences>();
         return builder;
     }
 

@@ -16,7 +16,7 @@ public sealed record StartupSettings(
     public const string ProductivityConnectionKey = "ConnectionStrings:Productivity";
     public const string RedisConnectionKey = "ConnectionStrings:Redis";
 
-    public static StartupSettings Read(IConfiguration configuration)
+    public static StartupSettings Read(IConfiguration configuration, string contentRoot)
     {
         var database = new DatabaseOptions();
         var providerText = configuration[$"{DatabaseOptions.SectionName}:Provider"];
@@ -37,7 +37,7 @@ public sealed record StartupSettings(
         {
             dataFolder = new DataOptions().Folder;
         }
-        dataFolder = Path.GetFullPath(dataFolder);
+        dataFolder = Path.GetFullPath(dataFolder, contentRoot);
 
         var connectionString = configuration[ProductivityConnectionKey];
         if (database.Provider == DatabaseProvider.MySql)

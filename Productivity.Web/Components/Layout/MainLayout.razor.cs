@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Productivity.Infrastructure.Identity;
+using Productivity.Web.Theme;
+
+namespace Productivity.Web.Components.Layout;
+
+public partial class MainLayout
+{
+    private readonly MudTheme _theme = ProductivityTheme.Create();
+    private bool _drawerOpen = true;
+    private bool _darkMode;
+
+    [Inject]
+    private UserPreferences Preferences { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            var state = await AuthenticationState;
+            _darkMode = await Preferences.GetDarkModeAsync(state.User) ?? false;
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task ToggleDarkModeAsync()
+    {
+        _darkMode = !_darkMode;
+        if (AuthenticationState is not null)
+        {
+            await Preferences.SetDarkModeAsync((await AuthenticationState).User, _darkMode);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Productivity.Infrastructure;
+using Productivity.Infrastructure.Configuration;
+using Productivity.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddInfrastructure();
+    builder.AddWeb();
+    var app = builder.Build();
+    app.MapWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+{
+    Console.Error.WriteLine($"Productivity cannot start: {message}");
+    return 1;
+}
+
+public partial class Program;
