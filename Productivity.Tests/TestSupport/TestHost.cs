@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Productivity.Infrastructure;
+
+namespace Productivity.Tests.TestSupport;
+
+/// <summary>
+/// The Infrastructure composition (the same AddInfrastructure the site uses) on a plain host, started so that
+/// migrations and seeding run, against SQLite in a temp folder or a fresh database on the test MariaDB.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@example.test";
+    public const string AdminPassword = "Admin-Passw0rd-For-Tests";
+
+    private readonly IHost _host;
+    private readonly TempFolder _folder;
+    private readonly MySqlTestDatabase? _mySql;
+
+    private TestHost(IHost host, TempFolder folder, MySqlTestDatabase? mySql)
+    {
+        _host = host;
+        _folder = folder;
+        _mySql = mySql;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<TestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null)
+    {
+        var folder = new TempFolder();
+        var mySql = provider == "MySql" ? await MySqlTestDatabase.CreateAsync() : null;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = folder.Path,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(DatabaseSettings(provider, folder.Path, mySql));
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        builder.Logging.ClearProviders();
+        builder.AddInfrastructure();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TestHost(host, folder, mySql);
+    }
+
+    public static Dictionary<string, string?> DatabaseSettings(string provider, string dataFolder, MySqlTestDatabase? mySql) => new()
+    {
+        ["Database:Provider"] = provider,
+        ["Database:ServerVersion"] = mySql is null ? null : TestEnvironment.MySqlServerVersion,
+        ["ConnectionStrings:Productivity"] = mySql?.ConnectionString,
+        ["Data:Folder"] = dataFolder,
+        ["Jobs:Enabled"] = "false",
+        ["Seed:AdminEmail"] = AdminEmail,
+        ["Seed:AdminPassword"] = AdminPassword,
+    };
+
+    public AsyncServiceScope CreateScope() => _host.Services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        if (_mySql is not null)
+        {
+            await _mySql.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
