@@ -566,7 +566,12 @@ public sealed class ScoreCalculator
             return byStart;
         }
         var bySubject = string.CompareOrdinal(x.Subject, y.Subject);
-        return bySubject != 0 ? bySubject : x.EndUtc.CompareTo(y.EndUtc);
+        if (bySubject != 0)
+        {
+            return bySubject;
+        }
+        var byEnd = x.EndUtc.CompareTo(y.EndUtc);
+        return byEnd != 0 ? byEnd : x.Items.CompareTo(y.Items);
     }
 
     private static DayTally FindOrAddDay(List<DayTally> days, DateOnly day, int roleCount)
