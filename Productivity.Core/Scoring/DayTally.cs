@@ -12,7 +12,6 @@ internal sealed class DayTally(DateOnly day, int roleCount)
     public long ClockedTicks { get; set; }
     public long ActiveTicks { get; set; }
 
-    /// <summary>Per role index: items of all windows, items of clocked windows, and number of windows.</summary>
     public int[] RoleItems { get; } = new int[roleCount];
     public int[] RoleClockedItems { get; } = new int[roleCount];
     public int[] RoleWindows { get; } = new int[roleCount];

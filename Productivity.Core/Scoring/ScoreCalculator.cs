@@ -156,10 +156,8 @@ public sealed class ScoreCalculator
         return results;
     }
 
-    /// <summary>
-    /// Batch: max(floor, items × 60 / expected × batch factor) minutes, the floor being 3 between windows and 5 at the
-    /// end of a shift; continuous: the role's idle threshold; unknown action: 10 minutes. Returned in ticks.
-    /// </summary>
+    // scoring.md threshold(w), in ticks. Batch: max(floor, items × 60 / expected × factor) minutes, the floor being 3
+    // between windows and 5 at the end of a shift; continuous: the role's threshold; unknown action: 10 minutes.
     private long Threshold(int role, int items, bool atEnd)
     {
         if (role < 0)
@@ -175,10 +173,9 @@ public sealed class ScoreCalculator
         return Math.Max(atEnd ? _batchEndMinThreshold : _batchMinThreshold, ticks);
     }
 
-    /// <summary>
-    /// Sessions [in, out) sorted by (clock-in, out, id). An open shift ends at min(now, in + cap) and is capped when
-    /// the cap is reached; a shift that starts after now, or whose session would be empty, is skipped.
-    /// </summary>
+    // scoring.md "Sessions": an open shift ends at min(now, in + cap) and is capped when the cap is reached; a shift
+    // that starts after now, or whose session would be empty (clock-out <= clock-in), is skipped. Sorted by clock-in
+    // (then out and id, so that equal clock-ins cannot depend on input order).
     private ScoringSession[] BuildSessions(IReadOnlyList<ScoringShift> shifts, long now)
     {
         var sessions = new ScoringSession[shifts.Count];
@@ -217,7 +214,6 @@ public sealed class ScoreCalculator
         return sessions;
     }
 
-    /// <summary>Breaks clipped to [in, out) (an open break ends at now), sorted and merged into start, end pairs.</summary>
     private static long[] MergeBreaks(IReadOnlyList<ScoringBreak>? breaks, long clockIn, long clockOut, long now)
     {
         if (breaks is null || breaks.Count == 0)
@@ -256,11 +252,8 @@ public sealed class ScoreCalculator
         return [.. merged];
     }
 
-    /// <summary>
-    /// Attributes each window to the first session (by clock-in) it overlaps, or to the day of its start when it is
-    /// unclocked; counts items per day and role, and writes the clocked windows of in-range days into
-    /// <paramref name="slots"/>, clipped to their session. Returns the number of slots written.
-    /// </summary>
+    // scoring.md "Sessions" rule 3: a window goes to the first session (by clock-in) it overlaps, else it is unclocked
+    // and belongs to the day of its start. Writes the clocked windows of in-range days into slots, clipped to their session.
     private int AttributeWindows(
         ScoringSession[] sessions,
         IReadOnlyList<ScoringWindow> windows,
@@ -370,7 +363,6 @@ public sealed class ScoreCalculator
         return lo < sessions.Length && sessions[lo].In < end ? lo : -1;
     }
 
-    /// <summary>Runs the spec's cursor loop on every in-range session, with its windows already sorted in <paramref name="slots"/>.</summary>
     private void ScoreSessions(ScoringSession[] sessions, IReadOnlyList<ScoringWindow> windows, ReadOnlySpan<WindowSlot> slots)
     {
         var next = 0;
@@ -412,7 +404,7 @@ public sealed class ScoreCalculator
         }
     }
 
-    /// <summary>The cursor loop of scoring.md ("Active time of one session"); returns idle ticks and records idle periods.</summary>
+    // The cursor loop of scoring.md "Active time of one session", on windows sorted by (clipped start, clipped end, id).
     private long IdleOfSession(ScoringSession session, IReadOnlyList<ScoringWindow> windows, ReadOnlySpan<WindowSlot> slots, DayTally day)
     {
         ref readonly var first = ref slots[0];
@@ -539,7 +531,7 @@ public sealed class ScoreCalculator
         };
     }
 
-    /// <summary>Items of every role with this name (two actions may share a role name).</summary>
+    // Two actions may share a role name; the primary role is decided per role, not per action.
     private long ItemsOfRoleName(DayTally day, string name)
     {
         var items = 0L;
