@@ -50,7 +50,7 @@ public sealed class DaylightSavingTests
     public void Calculate_WindowsAcrossSpringForwardGap_HaveNoPhantomIdle()
     {
         var shift = Shift("s1", Local(2026, 3, 8, 1, 0), Local(2026, 3, 8, 4, 0));
-        var windows = Windows(1, "In Production", 7, Local(2026, 3, 8, 1, 0), 12);
+        var windows = WindowRun(1, "In Production", 7, Local(2026, 3, 8, 1, 0), 12);
 
         var score = Calculator.Calculate([shift], windows, Later).ShouldHaveSingleItem();
 

@@ -11,7 +11,7 @@ public sealed class ScoreCalculatorTests
     public void Calculate_BreakPastClockOut_ClipsBreakToSession()
     {
         var shift = Shift("s1", At(7, 0), At(15, 0), new ScoringBreak(At(14, 45), At(15, 30)));
-        var windows = Windows(1, "In Production", 7, At(7, 0), 46);
+        var windows = WindowRun(1, "In Production", 7, At(7, 0), 46);
 
         var score = Calculator.Calculate([shift], windows, DayOver).ShouldHaveSingleItem();
 
@@ -95,7 +95,7 @@ public sealed class ScoreCalculatorTests
     [Fact]
     public void Calculate_ShiftEditedAfterScoring_RecomputesFromEditedShift()
     {
-        var windows = Windows(1, "In Production", 7, At(7, 0), 48);
+        var windows = WindowRun(1, "In Production", 7, At(7, 0), 48);
         var original = Calculator.Calculate([Shift("s1", At(7, 0), At(15, 0))], windows, DayOver).ShouldHaveSingleItem();
 
         var edited = Calculator.Calculate([Shift("s1", At(7, 0), At(17, 0))], windows, DayOver).ShouldHaveSingleItem();
@@ -126,7 +126,7 @@ public sealed class ScoreCalculatorTests
     public void Calculate_OpenShiftBelowCap_EndsAtNowWithoutCleanup()
     {
         var shift = Shift("s1", At(6, 0), null);
-        var windows = Windows(1, "In Production", 7, At(6, 0), 6);
+        var windows = WindowRun(1, "In Production", 7, At(6, 0), 6);
 
         var score = Calculator.Calculate([shift], windows, At(7, 30)).ShouldHaveSingleItem();
 
@@ -140,7 +140,7 @@ public sealed class ScoreCalculatorTests
     public void Calculate_UnknownAction_CountsItemsWithoutPointsAndFlags()
     {
         var shift = Shift("s1", At(7, 0), At(8, 0));
-        var windows = Windows(1, "Mystery", 12, At(7, 0), 6);
+        var windows = WindowRun(1, "Mystery", 12, At(7, 0), 6);
 
         var score = Calculator.Calculate([shift], windows, DayOver).ShouldHaveSingleItem();
 
@@ -157,7 +157,7 @@ public sealed class ScoreCalculatorTests
     public void Calculate_UnknownActionWithMostItems_IsNotPrimaryRole()
     {
         var shift = Shift("s1", At(7, 0), At(8, 0));
-        List<ScoringWindow> windows = [.. Windows(1, "Mystery", 50, At(7, 0), 5), Window(9, "Labeling", 1, At(7, 50))];
+        List<ScoringWindow> windows = [.. WindowRun(1, "Mystery", 50, At(7, 0), 5), Window(9, "Labeling", 1, At(7, 50))];
 
         var score = Calculator.Calculate([shift], windows, DayOver).ShouldHaveSingleItem();
 
@@ -237,7 +237,7 @@ public sealed class ScoreCalculatorTests
     public void Calculate_NightShift_StaysOnStartDay()
     {
         var shift = Shift("s1", At(22, 0), Local(2025, 12, 11, 6, 0));
-        List<ScoringWindow> windows = [.. Windows(1, "Labeling", 50, Local(2025, 12, 11, 0, 0), 6), Window(99, "Labeling", 5, Local(2025, 12, 11, 7, 0))];
+        List<ScoringWindow> windows = [.. WindowRun(1, "Labeling", 50, Local(2025, 12, 11, 0, 0), 6), Window(99, "Labeling", 5, Local(2025, 12, 11, 7, 0))];
 
         var scores = Calculator.Calculate([shift], windows, Local(2025, 12, 12, 0, 0));
 

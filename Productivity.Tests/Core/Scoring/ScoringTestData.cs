@@ -27,7 +27,7 @@ internal static class ScoringTestData
         new(id, action, items, start, start.AddMinutes(minutes));
 
     /// <summary><paramref name="count"/> consecutive 10-minute windows from <paramref name="first"/>, ids from <paramref name="firstId"/>.</summary>
-    public static List<ScoringWindow> Windows(long firstId, string action, int items, DateTime first, int count)
+    public static List<ScoringWindow> WindowRun(long firstId, string action, int items, DateTime first, int count)
     {
         var windows = new List<ScoringWindow>(count);
         for (var i = 0; i < count; i++)
