@@ -1,0 +1,3 @@
+namespace Productivity.Core.Integrations;
+
+public sealed record ConnecteamClock(long Id, string Name, bool IsArchived);

@@ -1,0 +1,6 @@
+namespace Productivity.Core.Integrations;
+
+public sealed record ConnecteamUser(long UserId, string FirstName, string LastName, string? Email, bool IsArchived)
+{
+    public string FullName => $"{FirstName} {LastName}".Trim();
+}

@@ -1,0 +1,18 @@
+namespace Productivity.Core.Integrations;
+
+/// <summary>Connecteam's REST API: users, time clocks and time activities (shifts and manual breaks).</summary>
+public interface IConnecteamClient
+{
+    /// <summary>Every user of the account, active and archived, across all pages.</summary>
+    Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every time clock of the account, archived ones included.</summary>
+    Task<IReadOnlyList<ConnecteamClock>> GetTimeClocksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Shifts and manual breaks of one clock for the dates <paramref name="from"/>..<paramref name="to"/> (inclusive,
+    /// the clock's dates as Connecteam interprets them), read in windows of at most 31 days. Items that cannot be read
+    /// are returned in <see cref="ConnecteamActivities.Rejected"/> instead of failing the call.
+    /// </summary>
+    Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+}
