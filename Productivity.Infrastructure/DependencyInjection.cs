@@ -15,8 +15,13 @@ using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Integrations.Connecteam;
+using Productivity.Infrastructure.Jobs;
+using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
+using Productivity.Infrastructure.Sync;
+using Quartz;
 
 namespace Productivity.Infrastructure;
 
@@ -37,6 +42,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<IUserAdministration, UserAdministration>();
         builder.Services.AddSingleton<UserPreferences>();
+        AddSync(builder.Services);
+        if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
+        {
+            AddJobs(builder, settings);
+        }
         return builder;
     }
 
@@ -119,6 +129,26 @@ public static class DependencyInjection
             options.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
                 () => redis.Multiplexer.GetDatabase(), "productivity:data-protection-keys");
         }));
+    }
+
+    private static void AddSync(IServiceCollection services)
+    {
+        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<SyncPipeline>();
+        services.AddScoped<MappingService>();
+        services.AddScoped<ActivityDays>();
+        services.AddScoped<ActivityWriter>();
+        services.AddScoped<EmployeeSyncService>();
+        services.AddScoped<ShiftSyncService>();
+        services.AddScoped<ActivitySyncService>();
+    }
+
+    private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
+    {
+        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone));
+        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<MissedRunCatchUp>();
     }
 
     private static void AddHealthChecks(IServiceCollection services, StartupSettings settings)

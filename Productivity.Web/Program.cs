@@ -1,6 +1,20 @@
 using Productivity.Infrastructure;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Web;
+using Productivity.Web.Cli;
+
+if (CommandLine.IsCommand(args))
+{
+    try
+    {
+        return await CommandLine.RunAsync(args);
+    }
+    catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+    {
+        Console.Error.WriteLine($"Productivity cannot start: {message}");
+        return 1;
+    }
+}
 
 var builder = WebApplication.CreateBuilder(args);
 try

@@ -5,6 +5,7 @@ using Productivity.Core.Activities;
 using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
+using Productivity.Core.Sync;
 using Productivity.Core.TimeClock;
 using Productivity.Infrastructure.Identity;
 
@@ -25,6 +26,11 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<DailyScore> DailyScores => Set<DailyScore>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EmployeeEmail> EmployeeEmails => Set<EmployeeEmail>();
+    public DbSet<PendingMapping> PendingMappings => Set<PendingMapping>();
+    public DbSet<ActionRole> ActionRoles => Set<ActionRole>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

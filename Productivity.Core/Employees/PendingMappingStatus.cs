@@ -1,0 +1,8 @@
+namespace Productivity.Core.Employees;
+
+public enum PendingMappingStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

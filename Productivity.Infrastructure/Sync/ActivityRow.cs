@@ -1,0 +1,21 @@
+namespace Productivity.Infrastructure.Sync;
+
+/// <summary>The stored columns of one activity row, as written by <see cref="ActivityWriter"/>.</summary>
+public sealed record ActivityRow(
+    long PodFactoryId,
+    int? EmployeeId,
+    string Email,
+    string? UserName,
+    string? UserRole,
+    string Action,
+    int ItemsCount,
+    DateTime WindowStartUtc,
+    DateTime WindowEndUtc,
+    DateTime SourceCreatedUtc,
+    DateTime UpdatedUtc)
+{
+    public bool SameContentAs(ActivityRow other) =>
+        EmployeeId == other.EmployeeId && Email == other.Email && UserName == other.UserName && UserRole == other.UserRole
+        && Action == other.Action && ItemsCount == other.ItemsCount && WindowStartUtc == other.WindowStartUtc
+        && WindowEndUtc == other.WindowEndUtc && SourceCreatedUtc == other.SourceCreatedUtc;
+}

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Integrations;
+using Productivity.Core.Sync;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Mappings;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.Sync;
+
+/// <summary>
+/// Ingests PodFactory <c>report_actions</c> rows: incrementally on a (created_at, id) cursor re-reading the last
+/// 30 minutes, or whole business days. Rows are upserted by PodFactory id (a changed row updates ours), credited to an
+/// employee only through a verified e-mail mapping, and validated: a bad row is rejected and reported, the rest stored.
+/// </summary>
+public sealed class ActivitySyncService(
+    ProductivityDbContext db,
+    IPodFactorySource source,
+    MappingService mappings,
+    ActivityDays activityDays,
+    ActivityWriter writer,
+    SiteClock siteClock,
+    TimeProvider timeProvider)
+{
+    public const string CursorName = "podfactory";
+    public const int BatchSize = 5000;
+
+    /// <summary>Rows may be committed late in PodFactory's database, so every incremental read starts this far before the cursor.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(30);
+
+    public async Task SyncIncrementalAsync(SyncOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
+        var position = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
+        var last = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc, cursor.LastId);
+        while (true)
+        {
+            var rows = await source.ReadAfterAsync(DateTime.SpecifyKind(position.Item1, DateTimeKind.Utc), position.Item2, BatchSize, cancellationToken);
+            if (rows.Count > 0)
+            {
+                await ApplyAsync(rows, outcome, cancellationToken);
+                var tail = rows[^1];
+                position = (tail.CreatedUtc, tail.Id);
+                if (position.CompareTo(last) > 0)
+                {
+                    last = position;
+                }
+            }
+            if (rows.Count < BatchSize)
+            {
+                break;
+            }
+        }
+        if (last.Item1 != DateTime.MinValue)
+        {
+            await SaveCursorAsync(last.Item1, last.Item2, cancellationToken);
+        }
+    }
+
+    /// <summary>Re-reads every row whose window starts on the site-local days <paramref name="from"/>..<paramref name="to"/>.</summary>
+    public async Task SyncDaysAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var (start, end) = siteClock.UtcRangeOf(day);
+            var rows = await source.ReadWindowsAsync(start, end, cancellationToken);
+            await ApplyAsync(rows, outcome, cancellationToken);
+        }
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<PodFactoryRow> rows, SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        outcome.ItemsRead += rows.Count;
+        var valid = new List<PodFactoryRow>(rows.Count);
+        foreach (var row in rows.DistinctBy(r => r.Id))
+        {
+            var reason = Validate(row);
+            if (reason is null)
+            {
+                valid.Add(row);
+            }
+            else
+            {
+                outcome.Reject("podfactory", $"report_actions {row.Id}", reason);
+            }
+        }
+        if (valid.Count == 0)
+        {
+            return;
+        }
+
+        var verified = await mappings.VerifiedAsync(cancellationToken);
+        var unknown = valid.Select(r => (Email: MappingService.Normalize(r.UserEmail)!, r.UserName))
+            .Where(r => !verified.ContainsKey(r.Email))
+            .GroupBy(r => r.Email)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.UserName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)));
+        foreach (var (email, employeeId) in await mappings.ResolveUnknownAsync(unknown, cancellationToken))
+        {
+            verified[email] = employeeId;
+        }
+        var unattributed = unknown.Keys.Where(e => !verified.ContainsKey(e)).ToHashSet();
+        if (unattributed.Count > 0)
+        {
+            outcome.Warnings.Add($"{valid.Count(r => unattributed.Contains(MappingService.Normalize(r.UserEmail)!))} rows from " +
+                $"{unattributed.Count} unmapped e-mail(s) stored unattributed: {string.Join(", ", unattributed.Order().Take(20))}");
+        }
+        var knownActions = (await db.ActionRoles.AsNoTracking().Select(r => r.Action).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var action in valid.Where(r => !knownActions.Contains(r.Action!)).GroupBy(r => r.Action!))
+        {
+            outcome.Warnings.Add($"Unknown action '{action.Key}': {action.Count()} rows kept with no role (0 points).");
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var incoming = valid.Select(r => new ActivityRow(
+            r.Id,
+            verified.TryGetValue(MappingService.Normalize(r.UserEmail)!, out var id) ? id : null,
+            MappingService.Normalize(r.UserEmail)!,
+            Trim(r.UserName, 200),
+            Trim(r.UserRole, 100),
+            r.Action!.Trim(),
+            r.ItemsCount!.Value,
+            r.WindowStartUtc!.Value,
+            r.WindowEndUtc!.Value,
+            r.CreatedUtc,
+            now)).ToList();
+        var existing = await writer.ReadExistingAsync(incoming.Select(r => r.PodFactoryId).ToList(), cancellationToken);
+        var toWrite = new List<ActivityRow>();
+        var touched = new List<(int EmployeeId, DateTime StartUtc, DateTime EndUtc)>();
+        foreach (var row in incoming)
+        {
+            if (!existing.TryGetValue(row.PodFactoryId, out var old))
+            {
+                toWrite.Add(row);
+                outcome.Added++;
+            }
+            else if (!old.SameContentAs(row))
+            {
+                toWrite.Add(row);
+                outcome.Updated++;
+                if (old.EmployeeId is { } oldEmployee)
+                {
+                    touched.Add((oldEmployee, old.WindowStartUtc, old.WindowEndUtc));
+                }
+            }
+            else
+            {
+                outcome.Unchanged++;
+                continue;
+            }
+            if (row.EmployeeId is { } employee)
+            {
+                touched.Add((employee, row.WindowStartUtc, row.WindowEndUtc));
+            }
+        }
+        await writer.UpsertAsync(toWrite, cancellationToken);
+        outcome.ChangedDays.UnionWith(await activityDays.DaysOfAsync(touched, cancellationToken));
+    }
+
+    private static string? Validate(PodFactoryRow row)
+    {
+        if (string.IsNullOrWhiteSpace(row.UserEmail) || !row.UserEmail.Contains('@', StringComparison.Ordinal))
+        {
+            return "missing or invalid user_email";
+        }
+        if (row.UserEmail.Length > 256)
+        {
+            return "user_email longer than 256 characters";
+        }
+        if (string.IsNullOrWhiteSpace(row.Action))
+        {
+            return "missing action";
+        }
+        if (row.Action.Trim().Length > 100)
+        {
+            return "action longer than 100 characters";
+        }
+        if (row.ItemsCount is null)
+        {
+            return "missing items_count";
+        }
+        if (row.ItemsCount < 0)
+        {
+            return $"negative items_count {row.ItemsCount}";
+        }
+        if (row.WindowStartUtc is null || row.WindowEndUtc is null)
+        {
+            return "missing window_start or window_end";
+        }
+        if (row.WindowEndUtc <= row.WindowStartUtc)
+        {
+            return $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}";
+        }
+        return null;
+    }
+
+    private async Task SaveCursorAsync(DateTime createdUtc, long lastId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
+        if (cursor is null)
+        {
+            db.SyncCursors.Add(new SyncCursor { Source = CursorName, CreatedUtc = createdUtc, LastId = lastId, UpdatedUtc = now });
+        }
+        else if ((createdUtc, lastId).CompareTo((cursor.CreatedUtc, cursor.LastId)) > 0)
+        {
+            // Only forward: a slower concurrent run must not move the cursor back.
+            cursor.CreatedUtc = createdUtc;
+            cursor.LastId = lastId;
+            cursor.UpdatedUtc = now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first runs at once both inserted the cursor; the other run's position is as good as ours.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string? Trim(string? value, int length) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > length ? t[..length] : value.Trim();
+}

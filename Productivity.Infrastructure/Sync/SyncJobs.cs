@@ -1,0 +1,12 @@
+namespace Productivity.Infrastructure.Sync;
+
+/// <summary>Names of the sync jobs as recorded in <c>sync_runs</c> and shown in the admin UI.</summary>
+public static class SyncJobs
+{
+    public const string Shifts = "connecteam-shifts";
+    public const string Employees = "connecteam-employees";
+    public const string Reconciliation = "connecteam-reconciliation";
+    public const string PodFactory = "podfactory";
+    public const string PodFactoryDays = "podfactory-days";
+    public const string MappingImport = "mapping-import";
+}

@@ -1,0 +1,40 @@
+using Productivity.Core.Integrations;
+using Productivity.Core.Sync;
+
+namespace Productivity.Infrastructure.Sync;
+
+/// <summary>What a sync run did: counts, rejected rows with reasons, warnings, and the (employee, day) pairs it changed.</summary>
+public sealed class SyncOutcome
+{
+    public int ItemsRead { get; set; }
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Removed { get; set; }
+    public int Unchanged { get; set; }
+    public List<RejectedRow> Rejected { get; } = [];
+    public List<string> Warnings { get; } = [];
+    /// <summary>The change feed: exactly the (employee, business day) pairs whose inputs this run changed.</summary>
+    public HashSet<EmployeeDay> ChangedDays { get; } = [];
+    /// <summary>Per business day: shifts added, changed and removed (the reconciliation report).</summary>
+    public SortedDictionary<DateOnly, DayReport> Days { get; } = [];
+
+    public DayReport Day(DateOnly day)
+    {
+        if (!Days.TryGetValue(day, out var report))
+        {
+            report = new DayReport();
+            Days[day] = report;
+        }
+        return report;
+    }
+
+    public void Reject(string source, string key, string reason) => Rejected.Add(new RejectedRow(source, key, reason));
+}
+
+public sealed class DayReport
+{
+    public int Added { get; set; }
+    public int Changed { get; set; }
+    public int Removed { get; set; }
+    public int Shifts { get; set; }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Mappings;
+
+namespace Productivity.Infrastructure.Sync;
+
+/// <summary>
+/// The sync use cases as the jobs, the command line and the admin UI run them: each is recorded as a sync run and
+/// returns its outcome, whose change feed names the (employee, day) pairs to rescore.
+/// </summary>
+public sealed class SyncPipeline(IServiceScopeFactory scopeFactory, SyncRunner runner, SiteClock siteClock, TimeProvider timeProvider)
+{
+    public const int ReconciliationDays = 14;
+
+    /// <summary>Today and yesterday (site-local): a clock-out at 23:30 is picked up by the next run after midnight.</summary>
+    public (DateOnly From, DateOnly To) RecentDays()
+    {
+        var today = siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime);
+        return (today.AddDays(-1), today);
+    }
+
+    public Task<SyncRunResult> SyncShiftsAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger, (service, outcome, ct) => service.SyncAsync(from, to, outcome, ct), cancellationToken);
+
+    public Task<SyncRunResult> SyncEmployeesAsync(string trigger, CancellationToken cancellationToken = default) =>
+        RunAsync<EmployeeSyncService>(SyncJobs.Employees, trigger, (service, outcome, ct) => service.SyncAsync(outcome, ct), cancellationToken);
+
+    /// <summary>Re-reads the last 14 days from Connecteam; the run's details hold shifts added, changed and removed per day.</summary>
+    public Task<SyncRunResult> ReconcileAsync(string trigger, CancellationToken cancellationToken = default)
+    {
+        var (_, today) = RecentDays();
+        return RunAsync<ShiftSyncService>(SyncJobs.Reconciliation, trigger,
+            (service, outcome, ct) => service.SyncAsync(today.AddDays(1 - ReconciliationDays), today, outcome, ct), cancellationToken);
+    }
+
+    public Task<SyncRunResult> SyncPodFactoryAsync(string trigger, CancellationToken cancellationToken = default) =>
+        RunAsync<ActivitySyncService>(SyncJobs.PodFactory, trigger, (service, outcome, ct) => service.SyncIncrementalAsync(outcome, ct), cancellationToken);
+
+    public Task<SyncRunResult> SyncPodFactoryDaysAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        RunAsync<ActivitySyncService>(SyncJobs.PodFactoryDays, trigger, (service, outcome, ct) => service.SyncDaysAsync(from, to, outcome, ct), cancellationToken);
+
+    public Task<SyncRunResult> ImportMappingsAsync(string trigger, ClaimsPrincipal actor, TextReader csv, CancellationToken cancellationToken = default) =>
+        RunAsync<MappingService>(SyncJobs.MappingImport, trigger, (service, outcome, ct) => service.ImportCsvAsync(actor, csv, outcome, ct), cancellationToken);
+
+    private Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, SyncOutcome, CancellationToken, Task> work,
+        CancellationToken cancellationToken)
+        where TService : notnull =>
+        runner.RunAsync(job, trigger, async (outcome, ct) =>
+        {
+            // A fresh scope (and DbContext) per run keeps runs independent of each other and of the caller.
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await work(scope.ServiceProvider.GetRequiredService<TService>(), outcome, ct);
+        }, cancellationToken);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Claims;
+using Productivity.Infrastructure;
+using Productivity.Infrastructure.Sync;
+
+namespace Productivity.Web.Cli;
+
+/// <summary>
+/// Operator commands with the site's configuration: <c>dotnet run --project Productivity.Web -- sync connecteam --from
+/// 2025-12-01 --to 2025-12-10</c>. Each prints a summary and exits non-zero on failure (2 for a usage error).
+/// </summary>
+internal static class CommandLine
+{
+    private const string Usage = """
+        Usage:
+          sync connecteam --from YYYY-MM-DD --to YYYY-MM-DD
+          sync podfactory [--from YYYY-MM-DD --to YYYY-MM-DD]   (without dates: incremental from the cursor)
+          sync employees
+          mappings import --file F.csv                          (lines: email,connecteam_user_id)
+        """;
+
+    private static readonly string[] Verbs = ["sync", "mappings"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name });
+        // Commands run once and leave the schedules to the site.
+        builder.Configuration.AddInMemoryCollection([new("Jobs:Enabled", "false")]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddInfrastructure();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var pipeline = host.Services.GetRequiredService<SyncPipeline>();
+            var result = await DispatchAsync(pipeline, args);
+            if (result is null)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+            Print(result);
+            return result.Succeeded ? 0 : 1;
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<SyncRunResult?> DispatchAsync(SyncPipeline pipeline, string[] args)
+    {
+        var verb = string.Join(' ', args.Take(2)).ToLowerInvariant();
+        var options = Options(args.Skip(2).ToArray());
+        switch (verb)
+        {
+            case "sync connecteam":
+                return await pipeline.SyncShiftsAsync(SyncTriggers.CommandLine, Date(options, "--from"), Date(options, "--to"));
+            case "sync podfactory":
+                return options.ContainsKey("--from") || options.ContainsKey("--to")
+                    ? await pipeline.SyncPodFactoryDaysAsync(SyncTriggers.CommandLine, Date(options, "--from"), Date(options, "--to"))
+                    : await pipeline.SyncPodFactoryAsync(SyncTriggers.CommandLine);
+            case "sync employees":
+                return await pipeline.SyncEmployeesAsync(SyncTriggers.CommandLine);
+            case "mappings import":
+                var file = options.GetValueOrDefault("--file") ?? throw new UsageException("--file is required.");
+                if (!File.Exists(file))
+                {
+                    throw new UsageException($"File not found: {file}");
+                }
+                using (var reader = new StreamReader(file))
+                {
+                    var operator_ = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"command-line ({Environment.UserName})")], "cli"));
+                    return await pipeline.ImportMappingsAsync(SyncTriggers.CommandLine, operator_, reader);
+                }
+            default:
+                return null;
+        }
+    }
+
+    private static void Print(SyncRunResult result)
+    {
+        var run = result.Run;
+        Console.WriteLine($"{run.Job}: {run.Status} in {(run.FinishedUtc - run.StartedUtc)?.TotalSeconds:F1} s — read {run.ItemsRead}, " +
+            $"added {run.Added}, updated {run.Updated}, removed {run.Removed}, unchanged {result.Outcome.Unchanged}, " +
+            $"rejected {run.Rejected}; {run.ChangedDays} employee-days changed.");
+        foreach (var (day, report) in result.Outcome.Days)
+        {
+            Console.WriteLine($"  {day:yyyy-MM-dd}: {report.Shifts} shifts, {report.Added} added, {report.Changed} changed, {report.Removed} removed");
+        }
+        foreach (var warning in result.Outcome.Warnings)
+        {
+            Console.WriteLine($"  warning: {warning}");
+        }
+        foreach (var rejected in result.Outcome.Rejected.Take(50))
+        {
+            Console.WriteLine($"  rejected {rejected.Key}: {rejected.Reason}");
+        }
+        if (result.Outcome.Rejected.Count > 50)
+        {
+            Console.WriteLine($"  … and {result.Outcome.Rejected.Count - 50} more rejected rows (see the sync run's details).");
+        }
+        if (result.Failure is not null)
+        {
+            Console.Error.WriteLine($"Failed: {result.Failure.Message}");
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new UsageException($"Unexpected argument '{args[i]}'.");
+            }
+            options[args[i]] = args[++i];
+        }
+        return options;
+    }
+
+    private static DateOnly Date(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var text)
+            ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new UsageException($"{name} must be a date like 2025-12-10 (got '{text}').")
+            : throw new UsageException($"{name} is required.");
+
+    private sealed class UsageException(string message) : Exception(message);
+}
