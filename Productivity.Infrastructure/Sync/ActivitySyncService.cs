@@ -37,7 +37,7 @@ public sealed class ActivitySyncService(
             var rows = await source.ReadAfterAsync(DateTime.SpecifyKind(position.Item1, DateTimeKind.Utc), position.Item2, BatchSize, cancellationToken);
             if (rows.Count > 0)
             {
-                await ApplyAsync(rows, outcome, cancellationToken);
+                await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
                 var tail = rows[^1];
                 position = (tail.CreatedUtc, tail.Id);
                 if (position.CompareTo(last) > 0)
@@ -63,7 +63,7 @@ public sealed class ActivitySyncService(
         {
             var (start, end) = siteClock.UtcRangeOf(day);
             var rows = await source.ReadWindowsAsync(start, end, cancellationToken);
-            await ApplyAsync(rows, outcome, cancellationToken);
+            await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
         }
     }
 

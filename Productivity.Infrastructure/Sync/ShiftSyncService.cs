@@ -24,8 +24,6 @@ public sealed class ShiftSyncService(
     TimeProvider timeProvider,
     ILogger<ShiftSyncService> logger)
 {
-    private const int MaxAttempts = 3;
-
     public async Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken = default)
     {
         if (to < from)
@@ -48,25 +46,13 @@ public sealed class ShiftSyncService(
             await employeeSync.SyncAsync(new SyncOutcome(), cancellationToken);
         }
 
-        for (var attempt = 1; ; attempt++)
+        await ConcurrentWrites.ApplyAsync(db, outcome, async trial =>
         {
-            var trial = new SyncOutcome();
-            try
+            foreach (var (clockId, activities) in reads)
             {
-                foreach (var (clockId, activities) in reads)
-                {
-                    await ApplyAsync(clockId, activities, from, to, trial, cancellationToken);
-                }
-                Merge(trial, outcome);
-                return;
+                await ApplyAsync(clockId, activities, from, to, trial, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
-            {
-                // Another run wrote the same shifts at the same moment; the upsert is idempotent, so apply again.
-                logger.LogInformation("Shift sync met a concurrent write ({Message}); retrying.", ex.InnerException?.Message ?? ex.Message);
-                db.ChangeTracker.Clear();
-            }
-        }
+        });
     }
 
     private async Task ApplyAsync(long clockId, ConnecteamActivities activities, DateOnly from, DateOnly to, SyncOutcome outcome,
@@ -200,24 +186,4 @@ public sealed class ShiftSyncService(
     }
 
     private static bool InRange(DateOnly day, DateOnly from, DateOnly to) => day >= from && day <= to;
-
-    private static void Merge(SyncOutcome trial, SyncOutcome outcome)
-    {
-        outcome.ItemsRead += trial.ItemsRead;
-        outcome.Added += trial.Added;
-        outcome.Updated += trial.Updated;
-        outcome.Removed += trial.Removed;
-        outcome.Unchanged += trial.Unchanged;
-        outcome.Rejected.AddRange(trial.Rejected);
-        outcome.Warnings.AddRange(trial.Warnings);
-        outcome.ChangedDays.UnionWith(trial.ChangedDays);
-        foreach (var (day, report) in trial.Days)
-        {
-            var target = outcome.Day(day);
-            target.Added += report.Added;
-            target.Changed += report.Changed;
-            target.Removed += report.Removed;
-            target.Shifts += report.Shifts;
-        }
-    }
 }

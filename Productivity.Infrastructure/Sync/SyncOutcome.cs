@@ -29,6 +29,26 @@ public sealed class SyncOutcome
     }
 
     public void Reject(string source, string key, string reason) => Rejected.Add(new RejectedRow(source, key, reason));
+
+    public void MergeFrom(SyncOutcome other)
+    {
+        ItemsRead += other.ItemsRead;
+        Added += other.Added;
+        Updated += other.Updated;
+        Removed += other.Removed;
+        Unchanged += other.Unchanged;
+        Rejected.AddRange(other.Rejected);
+        Warnings.AddRange(other.Warnings);
+        ChangedDays.UnionWith(other.ChangedDays);
+        foreach (var (day, report) in other.Days)
+        {
+            var target = Day(day);
+            target.Added += report.Added;
+            target.Changed += report.Changed;
+            target.Removed += report.Removed;
+            target.Shifts += report.Shifts;
+        }
+    }
 }
 
 public sealed class DayReport

@@ -28,7 +28,8 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<TestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var folder = new TempFolder();
         var mySql = provider == "MySql" ? await MySqlTestDatabase.CreateAsync() : null;
@@ -45,6 +46,7 @@ public sealed class TestHost : IAsyncDisposable
         }
         builder.Logging.ClearProviders();
         builder.AddInfrastructure();
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new TestHost(host, folder, mySql);
