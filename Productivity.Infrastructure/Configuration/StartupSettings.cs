@@ -67,6 +67,8 @@ public sealed record StartupSettings(
             connectionString = $"Data Source={Path.Combine(dataFolder, "productivity.db")}";
         }
 
+        ValidateConnectionString(database.Provider, connectionString!);
+
         var redis = configuration[RedisConnectionKey];
         var zoneId = configuration[$"{SiteOptions.SectionName}:TimeZone"];
         if (string.IsNullOrWhiteSpace(zoneId))
@@ -79,6 +81,21 @@ public sealed record StartupSettings(
         }
 
         return new StartupSettings(database, dataFolder, connectionString!, string.IsNullOrWhiteSpace(redis) ? null : redis, zone);
+    }
+
+    private static void ValidateConnectionString(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.MySql
+                ? new MySqlConnector.MySqlConnectionStringBuilder(connectionString).ConnectionString
+                : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).ConnectionString;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // The message of these exceptions names the bad keyword, never the password.
+            throw new ConfigurationException($"{ProductivityConnectionKey} is not a valid {provider} connection string: {ex.Message}");
+        }
     }
 
     public static bool ReadBool(IConfiguration configuration, string key, bool defaultValue)

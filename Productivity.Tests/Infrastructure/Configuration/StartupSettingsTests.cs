@@ -50,6 +50,17 @@ public sealed class StartupSettingsTests
         error.Message.ShouldContain("Database:ServerVersion");
     }
 
+    [Theory]
+    [InlineData("MySql", "Server=db;Bogus Keyword=1")]
+    [InlineData("Sqlite", "Data Source=x.db;Nonsense=yes")]
+    public void Read_MalformedConnectionString_NamesTheKey(string provider, string connectionString)
+    {
+        var error = Should.Throw<ConfigurationException>(() => StartupSettings.Read(Config(
+            ("Database:Provider", provider), ("ConnectionStrings:Productivity", connectionString), ("Database:ServerVersion", "10.11-mariadb")), "/srv/app"));
+
+        error.Message.ShouldStartWith("ConnectionStrings:Productivity is not a valid");
+    }
+
     [Fact]
     public void Read_MySqlFullyConfigured_IsAccepted()
     {
