@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Productivity.Core.Realtime;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
@@ -20,6 +21,8 @@ using Productivity.Infrastructure.Jobs;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
+using Productivity.Infrastructure.Realtime;
+using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
 using Quartz;
 
@@ -43,6 +46,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<IUserAdministration, UserAdministration>();
         builder.Services.AddSingleton<UserPreferences>();
         AddSync(builder.Services);
+        AddScoring(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -142,6 +146,18 @@ public static class DependencyInjection
         services.AddScoped<EmployeeSyncService>();
         services.AddScoped<ShiftSyncService>();
         services.AddScoped<ActivitySyncService>();
+    }
+
+    private static void AddScoring(IServiceCollection services)
+    {
+        services.AddSingleton<ScoreUpdateNotifier>();
+        services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
+        services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
+        services.AddSingleton<ScoreRecalculationService>();
+        services.AddSingleton<OpenShiftScoring>();
+        services.AddSingleton<RangeRecompute>();
+        services.AddSingleton<ScoreExport>();
+        services.AddScoped<ScoringRulesService>();
     }
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)

@@ -19,5 +19,8 @@ public sealed class DailyScore
     public string? PrimaryRole { get; set; }
     public int UnclockedItems { get; set; }
     public int UnclockedWindows { get; set; }
+    public int Sessions { get; set; }
+    /// <summary>Open shifts of the day that reached the open-shift cap (a forgotten clock-out?).</summary>
+    public int OpenCapped { get; set; }
     public DateTime ComputedUtc { get; set; }
 }

@@ -13,6 +13,7 @@ internal static class JobSchedule
     {
         Every<ShiftSyncJob>(quartz, TimeSpan.FromMinutes(5));
         Every<PodFactorySyncJob>(quartz, TimeSpan.FromMinutes(1));
+        Every<OpenShiftScoringJob>(quartz, TimeSpan.FromMinutes(1));
         Cron<EmployeeSyncJob>(quartz, EmployeesCron, siteTimeZone);
         Cron<ReconciliationJob>(quartz, ReconciliationCron, siteTimeZone);
         Cron<PodFactoryDaysJob>(quartz, PodFactoryDaysCron, siteTimeZone);

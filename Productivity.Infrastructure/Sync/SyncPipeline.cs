@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Mappings;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Sync;
 
@@ -9,7 +10,12 @@ namespace Productivity.Infrastructure.Sync;
 /// The sync use cases as the jobs, the command line and the admin UI run them: each is recorded as a sync run and
 /// returns its outcome, whose change feed names the (employee, day) pairs to rescore.
 /// </summary>
-public sealed class SyncPipeline(IServiceScopeFactory scopeFactory, SyncRunner runner, SiteClock siteClock, TimeProvider timeProvider)
+public sealed class SyncPipeline(
+    IServiceScopeFactory scopeFactory,
+    SyncRunner runner,
+    ScoreRecalculationService scoring,
+    SiteClock siteClock,
+    TimeProvider timeProvider)
 {
     public const int ReconciliationDays = 14;
 
@@ -43,13 +49,18 @@ public sealed class SyncPipeline(IServiceScopeFactory scopeFactory, SyncRunner r
     public Task<SyncRunResult> ImportMappingsAsync(string trigger, ClaimsPrincipal actor, TextReader csv, CancellationToken cancellationToken = default) =>
         RunAsync<MappingService>(SyncJobs.MappingImport, trigger, (service, outcome, ct) => service.ImportCsvAsync(actor, csv, outcome, ct), cancellationToken);
 
-    private Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, SyncOutcome, CancellationToken, Task> work,
+    private async Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, SyncOutcome, CancellationToken, Task> work,
         CancellationToken cancellationToken)
-        where TService : notnull =>
-        runner.RunAsync(job, trigger, async (outcome, ct) =>
+        where TService : notnull
+    {
+        var result = await runner.RunAsync(job, trigger, async (outcome, ct) =>
         {
             // A fresh scope (and DbContext) per run keeps runs independent of each other and of the caller.
             await using var scope = scopeFactory.CreateAsyncScope();
             await work(scope.ServiceProvider.GetRequiredService<TService>(), outcome, ct);
         }, cancellationToken);
+        // The change feed: rescore exactly the pairs this run touched (also after a partial failure: what was written counts).
+        await scoring.RecalculateAsync(result.Outcome.ChangedDays, cancellationToken);
+        return result;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Productivity.Infrastructure;
+using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Web.Cli;
@@ -17,9 +18,11 @@ internal static class CommandLine
           sync podfactory [--from YYYY-MM-DD --to YYYY-MM-DD]   (without dates: incremental from the cursor)
           sync employees
           mappings import --file F.csv                          (lines: email,connecteam_user_id)
+          recompute --from YYYY-MM-DD --to YYYY-MM-DD
+          export scores --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv
         """;
 
-    private static readonly string[] Verbs = ["sync", "mappings"];
+    private static readonly string[] Verbs = ["sync", "mappings", "recompute", "export"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +37,14 @@ internal static class CommandLine
         await host.StartAsync();
         try
         {
+            if (args[0].Equals("recompute", StringComparison.OrdinalIgnoreCase))
+            {
+                return await RecomputeAsync(host.Services, Options(args.Skip(1).ToArray()));
+            }
+            if (string.Join(' ', args.Take(2)).Equals("export scores", StringComparison.OrdinalIgnoreCase))
+            {
+                return await ExportAsync(host.Services, Options(args.Skip(2).ToArray()));
+            }
             var pipeline = host.Services.GetRequiredService<SyncPipeline>();
             var result = await DispatchAsync(pipeline, args);
             if (result is null)
@@ -84,6 +95,33 @@ internal static class CommandLine
             default:
                 return null;
         }
+    }
+
+    private static async Task<int> RecomputeAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var (from, to) = (Date(options, "--from"), Date(options, "--to"));
+        if (to < from)
+        {
+            throw new UsageException("--to must not be before --from.");
+        }
+        var progress = new Progress<RecomputeTask>(t => Console.WriteLine($"  {t.DaysDone}/{t.DaysTotal} days, {t.EmployeeDays} employee-days"));
+        var task = await services.GetRequiredService<RangeRecompute>().RunAsync(from, to, $"command-line ({Environment.UserName})", progress, default);
+        Console.WriteLine($"recompute {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {task.Status}, {task.EmployeeDays} employee-days in {task.Duration?.TotalSeconds:F1} s.");
+        if (task.Error is not null)
+        {
+            Console.Error.WriteLine($"Failed: {task.Error}");
+        }
+        return task.Status == RecomputeStatus.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var (from, to) = (Date(options, "--from"), Date(options, "--to"));
+        var path = options.GetValueOrDefault("--out") ?? throw new UsageException("--out is required.");
+        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        var rows = await services.GetRequiredService<ScoreExport>().WriteCsvAsync(from, to, writer);
+        Console.WriteLine($"export scores {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
+        return 0;
     }
 
     private static void Print(SyncRunResult result)

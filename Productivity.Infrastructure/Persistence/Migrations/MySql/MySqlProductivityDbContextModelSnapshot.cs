@@ -538,6 +538,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<int>("Items")
                         .HasColumnType("int");
 
+                    b.Property<int>("OpenCapped")
+                        .HasColumnType("int");
+
                     b.Property<double?>("Performance")
                         .HasColumnType("double");
 
@@ -547,6 +550,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("PrimaryRole")
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("int");
 
                     b.Property<double>("StandardMinutes")
                         .HasColumnType("double");
@@ -568,6 +574,148 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .IsUnique();
 
                     b.ToTable("daily_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DataQualityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessDay", "Issue");
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("data_quality", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.IdlePeriodRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AllowanceMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<double>("ExcessMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<double>("GapMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("WindowAction")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int?>("WindowItems")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("WindowPodFactoryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessDay");
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("idle_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.ScoringSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<double>("BatchEndMinThresholdMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<double>("BatchFactor")
+                        .HasColumnType("double");
+
+                    b.Property<double>("BatchMinThresholdMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<double>("CleanupAllowanceMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<double>("OpenShiftCapHours")
+                        .HasColumnType("double");
+
+                    b.Property<double>("StartAllowanceMinutes")
+                        .HasColumnType("double");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("scoring_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BatchEndMinThresholdMinutes = 5.0,
+                            BatchFactor = 1.05,
+                            BatchMinThresholdMinutes = 3.0,
+                            CleanupAllowanceMinutes = 15.0,
+                            OpenShiftCapHours = 16.0,
+                            StartAllowanceMinutes = 15.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("Productivity.Core.Sync.SyncCursor", b =>
@@ -873,6 +1021,24 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                 });
 
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DataQualityRecord", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.IdlePeriodRecord", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()

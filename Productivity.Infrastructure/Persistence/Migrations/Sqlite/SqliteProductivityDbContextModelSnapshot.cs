@@ -515,6 +515,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Items")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OpenCapped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Performance")
                         .HasColumnType("REAL");
 
@@ -524,6 +527,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("PrimaryRole")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("StandardMinutes")
                         .HasColumnType("REAL");
@@ -545,6 +551,144 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("daily_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DataQualityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessDay", "Issue");
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("data_quality", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.IdlePeriodRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AllowanceMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExcessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GapMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowAction")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WindowItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WindowPodFactoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessDay");
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("idle_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.ScoringSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BatchEndMinThresholdMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BatchFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BatchMinThresholdMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CleanupAllowanceMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OpenShiftCapHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("StartAllowanceMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("scoring_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BatchEndMinThresholdMinutes = 5.0,
+                            BatchFactor = 1.05,
+                            BatchMinThresholdMinutes = 3.0,
+                            CleanupAllowanceMinutes = 15.0,
+                            OpenShiftCapHours = 16.0,
+                            StartAllowanceMinutes = 15.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("Productivity.Core.Sync.SyncCursor", b =>
@@ -844,6 +988,24 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DataQualityRecord", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.IdlePeriodRecord", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()

@@ -1,0 +1,156 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Productivity.Infrastructure.Persistence.Migrations.MySql
+{
+    /// <inheritdoc />
+    public partial class Scoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "OpenCapped",
+                table: "daily_scores",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sessions",
+                table: "daily_scores",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "data_quality",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    EmployeeId = table.Column<int>(type: "int", nullable: false),
+                    BusinessDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Issue = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Subject = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Items = table.Column<int>(type: "int", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_quality", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_data_quality_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "idle_periods",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    EmployeeId = table.Column<int>(type: "int", nullable: false),
+                    BusinessDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftId = table.Column<long>(type: "bigint", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    GapMinutes = table.Column<double>(type: "double", nullable: false),
+                    AllowanceMinutes = table.Column<double>(type: "double", nullable: false),
+                    ExcessMinutes = table.Column<double>(type: "double", nullable: false),
+                    Rule = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    WindowPodFactoryId = table.Column<long>(type: "bigint", nullable: true),
+                    WindowAction = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    WindowItems = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idle_periods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_idle_periods_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "scoring_settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    StartAllowanceMinutes = table.Column<double>(type: "double", nullable: false),
+                    CleanupAllowanceMinutes = table.Column<double>(type: "double", nullable: false),
+                    BatchFactor = table.Column<double>(type: "double", nullable: false),
+                    BatchMinThresholdMinutes = table.Column<double>(type: "double", nullable: false),
+                    BatchEndMinThresholdMinutes = table.Column<double>(type: "double", nullable: false),
+                    OpenShiftCapHours = table.Column<double>(type: "double", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scoring_settings", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.InsertData(
+                table: "scoring_settings",
+                columns: new[] { "Id", "BatchEndMinThresholdMinutes", "BatchFactor", "BatchMinThresholdMinutes", "CleanupAllowanceMinutes", "OpenShiftCapHours", "StartAllowanceMinutes", "UpdatedUtc" },
+                values: new object[] { 1, 5.0, 1.05, 3.0, 15.0, 16.0, 15.0, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc) });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_quality_BusinessDay_Issue",
+                table: "data_quality",
+                columns: new[] { "BusinessDay", "Issue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_data_quality_EmployeeId_BusinessDay",
+                table: "data_quality",
+                columns: new[] { "EmployeeId", "BusinessDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idle_periods_BusinessDay",
+                table: "idle_periods",
+                column: "BusinessDay");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idle_periods_EmployeeId_BusinessDay",
+                table: "idle_periods",
+                columns: new[] { "EmployeeId", "BusinessDay" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "data_quality");
+
+            migrationBuilder.DropTable(
+                name: "idle_periods");
+
+            migrationBuilder.DropTable(
+                name: "scoring_settings");
+
+            migrationBuilder.DropColumn(
+                name: "OpenCapped",
+                table: "daily_scores");
+
+            migrationBuilder.DropColumn(
+                name: "Sessions",
+                table: "daily_scores");
+        }
+    }
+}

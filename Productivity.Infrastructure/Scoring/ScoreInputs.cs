@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Scoring;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.Scoring;
+
+/// <summary>
+/// The calculator's inputs for some employees and days, read in two queries. One day either side is loaded so that a
+/// window after midnight finds the night shift of the day before, and a window before a day's first session is not
+/// mistaken for unclocked work.
+/// </summary>
+internal sealed class ScoreInputs
+{
+    private static readonly IReadOnlyList<ScoringShift> NoShifts = [];
+    private static readonly IReadOnlyList<ScoringWindow> NoWindows = [];
+
+    private readonly Dictionary<int, List<ScoringShift>> _shifts;
+    private readonly Dictionary<int, List<ScoringWindow>> _windows;
+
+    private ScoreInputs(Dictionary<int, List<ScoringShift>> shifts, Dictionary<int, List<ScoringWindow>> windows)
+    {
+        _shifts = shifts;
+        _windows = windows;
+    }
+
+    public static async Task<ScoreInputs> LoadAsync(ProductivityDbContext db, SiteClock siteClock, IReadOnlyCollection<int> employeeIds,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var firstDay = from.AddDays(-1);
+        var lastDay = to.AddDays(1);
+        var (windowFrom, _) = siteClock.UtcRangeOf(firstDay);
+        var (_, windowTo) = siteClock.UtcRangeOf(lastDay);
+        var shifts = await db.Shifts.AsNoTracking()
+            .Where(s => employeeIds.Contains(s.EmployeeId) && s.BusinessDay >= firstDay && s.BusinessDay <= lastDay)
+            .Select(s => new
+            {
+                s.Id,
+                s.EmployeeId,
+                s.ClockInUtc,
+                s.ClockOutUtc,
+                Breaks = s.Breaks.Select(b => new ScoringBreak(b.StartUtc, b.EndUtc)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var windows = await db.Activities.AsNoTracking()
+            .Where(a => a.EmployeeId != null && employeeIds.Contains(a.EmployeeId.Value)
+                && a.WindowStartUtc >= windowFrom && a.WindowStartUtc < windowTo)
+            .Select(a => new { EmployeeId = a.EmployeeId!.Value, a.PodFactoryId, a.Action, a.ItemsCount, a.WindowStartUtc, a.WindowEndUtc })
+            .ToListAsync(cancellationToken);
+        return new ScoreInputs(
+            shifts.GroupBy(s => s.EmployeeId).ToDictionary(g => g.Key,
+                g => g.Select(s => new ScoringShift(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ClockInUtc, s.ClockOutUtc, s.Breaks)).ToList()),
+            windows.GroupBy(w => w.EmployeeId).ToDictionary(g => g.Key,
+                g => g.Select(w => new ScoringWindow(w.PodFactoryId, w.Action, w.ItemsCount, w.WindowStartUtc, w.WindowEndUtc)).ToList()));
+    }
+
+    public (IReadOnlyList<ScoringShift> Shifts, IReadOnlyList<ScoringWindow> Windows) For(int employeeId) =>
+        (_shifts.TryGetValue(employeeId, out var shifts) ? shifts : NoShifts,
+         _windows.TryGetValue(employeeId, out var windows) ? windows : NoWindows);
+}
