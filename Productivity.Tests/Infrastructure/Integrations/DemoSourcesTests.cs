@@ -131,12 +131,17 @@ public sealed class DemoSourcesTests
         }
     }
 
-    [Fact]
-    public void GetRows_WindowsOfMappedEmployees_LieInsideTheirShiftsAndOutsideTheirBreaks()
+    [Theory]
+    [InlineData("2025-12-10T14:30:00Z")]
+    [InlineData("2025-03-12T03:00:00Z")] // history spans the spring-forward night of 2025-03-09; a night shift is on
+    [InlineData("2025-11-04T20:00:00Z")] // history spans the fall-back night of 2025-11-02; the late shift is on
+    public void GetRows_WindowsOfMappedEmployees_LieInsideTheirShiftsAndOutsideTheirBreaks(string instant)
     {
-        var floor = NewFloor(new FakeTimeProvider(WednesdayMorning));
-        var now = WednesdayMorning.UtcDateTime;
-        var activities = floor.GetTimeActivities(Today.AddDays(-14), Today);
+        var nowOffset = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+        var floor = NewFloor(new FakeTimeProvider(nowOffset));
+        var now = nowOffset.UtcDateTime;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Chicago));
+        var activities = floor.GetTimeActivities(today.AddDays(-14), today);
         var userIds = floor.Users.ToDictionary(u => u.Email!, u => u.UserId);
 
         var mapped = floor.GetRows().Where(r => userIds.ContainsKey(r.UserEmail!)).ToList();
@@ -150,6 +155,8 @@ public sealed class DemoSourcesTests
             .Any(b => b.StartUtc < row.WindowEndUtc && (b.EndUtc ?? now) > row.WindowStartUtc));
         outside.Select(r => r.Id).ShouldBeEmpty();
         inBreak.Select(r => r.Id).ShouldBeEmpty();
+        mapped.ShouldAllBe(r => r.CreatedUtc <= now);
+        activities.Shifts.ShouldContain(s => s.EndUtc == null);
     }
 
     [Fact]
