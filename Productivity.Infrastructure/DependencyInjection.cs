@@ -9,6 +9,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
@@ -16,7 +18,10 @@ using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Integrations;
 using Productivity.Infrastructure.Integrations.Connecteam;
+using Productivity.Infrastructure.Integrations.Demo;
+using Productivity.Infrastructure.Integrations.PodFactory;
 using Productivity.Infrastructure.Jobs;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
@@ -45,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<IUserAdministration, UserAdministration>();
         builder.Services.AddSingleton<UserPreferences>();
+        AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddScoring(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
@@ -135,9 +141,31 @@ public static class DependencyInjection
         }));
     }
 
+    private static void AddIntegrations(IServiceCollection services, IConfiguration configuration, StartupSettings settings)
+    {
+        if (settings.DemoMode)
+        {
+            DemoRegistration.AddDemoSources(services);
+            services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+            return;
+        }
+        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+        if (!settings.ConnecteamConfigured)
+        {
+            services.AddSingleton<IConnecteamClient, UnconfiguredConnecteam>();
+        }
+        if (settings.PodFactoryConfigured)
+        {
+            PodFactoryRegistration.AddPodFactory(services, configuration);
+        }
+        else
+        {
+            services.AddSingleton<IPodFactorySource, UnconfiguredPodFactory>();
+        }
+    }
+
     private static void AddSync(IServiceCollection services)
     {
-        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncPipeline>();
         services.AddScoped<MappingService>();
@@ -162,7 +190,8 @@ public static class DependencyInjection
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
     {
-        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone));
+        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone,
+            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode));
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MissedRunCatchUp>();
     }

@@ -11,8 +11,16 @@ public sealed record StartupSettings(
     string DataFolder,
     string ConnectionString,
     string? RedisConnectionString,
-    TimeZoneInfo SiteTimeZone)
+    TimeZoneInfo SiteTimeZone,
+    bool ConnecteamConfigured,
+    bool PodFactoryConfigured)
 {
+    public const string ConnecteamApiKeyKey = "Connecteam:ApiKey";
+    public const string PodFactoryConnectionKey = "ConnectionStrings:PodFactory";
+
+    /// <summary>Neither real source is configured: simulated sources produce a live floor, and the UI says so.</summary>
+    public bool DemoMode => !ConnecteamConfigured && !PodFactoryConfigured;
+
     public const string ProductivityConnectionKey = "ConnectionStrings:Productivity";
     public const string RedisConnectionKey = "ConnectionStrings:Redis";
 
@@ -80,7 +88,9 @@ public sealed record StartupSettings(
             throw new ConfigurationException($"Site:TimeZone '{zoneId}' is not a known IANA time zone (e.g. 'America/Chicago').");
         }
 
-        return new StartupSettings(database, dataFolder, connectionString!, string.IsNullOrWhiteSpace(redis) ? null : redis, zone);
+        return new StartupSettings(database, dataFolder, connectionString!, string.IsNullOrWhiteSpace(redis) ? null : redis, zone,
+            !string.IsNullOrWhiteSpace(configuration[ConnecteamApiKeyKey]),
+            !string.IsNullOrWhiteSpace(configuration[PodFactoryConnectionKey]));
     }
 
     private static void ValidateConnectionString(DatabaseProvider provider, string connectionString)

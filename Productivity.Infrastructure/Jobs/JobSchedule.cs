@@ -9,14 +9,21 @@ internal static class JobSchedule
     public const string ReconciliationCron = "0 0 3 * * ?";
     public const string PodFactoryDaysCron = "0 15 0,6,12,18 * * ?";
 
-    public static void Configure(IQuartzBuilder quartz, TimeZoneInfo siteTimeZone)
+    /// <summary>Schedules the jobs of the configured sources (a source that is not configured has no schedule).</summary>
+    public static void Configure(IQuartzBuilder quartz, TimeZoneInfo siteTimeZone, bool connecteam, bool podFactory)
     {
-        Every<ShiftSyncJob>(quartz, TimeSpan.FromMinutes(5));
-        Every<PodFactorySyncJob>(quartz, TimeSpan.FromMinutes(1));
         Every<OpenShiftScoringJob>(quartz, TimeSpan.FromMinutes(1));
-        Cron<EmployeeSyncJob>(quartz, EmployeesCron, siteTimeZone);
-        Cron<ReconciliationJob>(quartz, ReconciliationCron, siteTimeZone);
-        Cron<PodFactoryDaysJob>(quartz, PodFactoryDaysCron, siteTimeZone);
+        if (connecteam)
+        {
+            Every<ShiftSyncJob>(quartz, TimeSpan.FromMinutes(5));
+            Cron<EmployeeSyncJob>(quartz, EmployeesCron, siteTimeZone);
+            Cron<ReconciliationJob>(quartz, ReconciliationCron, siteTimeZone);
+        }
+        if (podFactory)
+        {
+            Every<PodFactorySyncJob>(quartz, TimeSpan.FromMinutes(1));
+            Cron<PodFactoryDaysJob>(quartz, PodFactoryDaysCron, siteTimeZone);
+        }
     }
 
     private static void Every<TJob>(IQuartzBuilder quartz, TimeSpan interval)

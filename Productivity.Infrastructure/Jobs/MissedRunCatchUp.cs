@@ -34,7 +34,7 @@ internal sealed class MissedRunCatchUp(
         foreach (var (job, syncJob, cron) in Daily)
         {
             var lastScheduled = LastFireBefore(cron, now);
-            if (lastScheduled is null)
+            if (lastScheduled is null || await scheduler.GetJobDetail(new JobKey(job), cancellationToken) is null)
             {
                 continue;
             }

@@ -48,7 +48,7 @@ public sealed class ScoreRecalculationService(
     public static async Task<ScoreCalculator> CreateCalculatorAsync(ProductivityDbContext db, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var roles = await db.ActionRoles.AsNoTracking().ToListAsync(cancellationToken);
-        var settings = await db.ScoringSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.ScoringSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return new ScoreCalculator(new RoleTable(roles.Select(r => r.ToDefinition())),
             settings?.ToParameters() ?? ScoringParameters.Default, zone);
     }
