@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Scoring;
+using Productivity.Core.Sync;
+using Productivity.Tests.Core.Scoring;
+
+namespace Productivity.Tests.Infrastructure.Scoring;
+
+public sealed class ScoreRecalculationTests
+{
+    private static readonly DateOnly Dec10 = new(2025, 12, 10);
+
+    public static IEnumerable<object[]> ExamplesOnBothProviders() =>
+        from provider in new[] { "Sqlite", "MySql" }
+        from file in new[] { "A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json" }
+        select new object[] { provider, file };
+
+    [Theory]
+    [MemberData(nameof(ExamplesOnBothProviders))]
+    public async Task Recalculate_SpecExample_StoresTheSpecsNumbersAndIdlePeriods(string provider, string file)
+    {
+        var example = SpecExample.Load(file);
+        var expected = example.Expected.Single();
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync(expected.GetProperty("employee").GetString()!);
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        var score = await context.QueryAsync(db => db.DailyScores.SingleAsync());
+        score.BusinessDay.ShouldBe(DateOnly.Parse(expected.GetProperty("day").GetString()!, CultureInfo.InvariantCulture));
+        score.Items.ShouldBe(expected.GetProperty("items").GetInt32());
+        score.Points.ShouldBe(expected.GetProperty("points").GetDouble());
+        score.ClockedMinutes.ShouldBe(expected.GetProperty("clocked_minutes").GetDouble());
+        score.ActiveMinutes.ShouldBe(expected.GetProperty("active_minutes").GetDouble());
+        score.IdleMinutes.ShouldBe(expected.GetProperty("idle_minutes").GetDouble());
+        score.Utilization.ShouldBe(expected.GetProperty("utilization").GetDouble());
+        score.StandardMinutes.ShouldBe(expected.GetProperty("standard_minutes").GetDouble());
+        score.Performance.ShouldBe(expected.GetProperty("performance") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : null);
+        score.PrimaryRole.ShouldBe(expected.GetProperty("primary_role").GetString());
+        score.UnclockedItems.ShouldBe(expected.GetProperty("unclocked_items").GetInt32());
+        score.UnclockedWindows.ShouldBe(expected.GetProperty("unclocked_windows").GetInt32());
+        score.Sessions.ShouldBe(expected.GetProperty("sessions").GetInt32());
+        score.OpenCapped.ShouldBe(expected.GetProperty("open_capped").GetInt32());
+        var idle = await context.QueryAsync(db => db.IdlePeriods.OrderBy(p => p.StartUtc).ToListAsync());
+        idle.Select(p => (p.StartUtc, p.EndUtc, p.ExcessMinutes)).ShouldBe(expected.GetProperty("idle_periods").EnumerateArray()
+            .Select(p => (SpecExample.Instant(p.GetProperty("start"))!.Value, SpecExample.Instant(p.GetProperty("end"))!.Value,
+                p.GetProperty("excess_minutes").GetDouble())));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_ThreeTimes_SameRowsAndIdlePeriodsNeverDuplicated(string provider)
+    {
+        var example = SpecExample.Load("B-batch-gaps.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync("ben");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+        }
+
+        (await context.QueryAsync(db => db.DailyScores.CountAsync())).ShouldBe(1);
+        (await context.QueryAsync(db => db.IdlePeriods.CountAsync())).ShouldBe(5);
+        (await context.QueryAsync(db => db.DailyScores.SingleAsync())).ActiveMinutes.ShouldBe(139.85);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_ManyEmployees_UsesTheSameNumberOfQueriesAsFew(string provider)
+    {
+        var example = SpecExample.Load("A-continuous-with-break.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employees = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            var id = await context.AddEmployeeAsync($"e{i}");
+            await context.AddInputsAsync(id, example.Shifts, example.Windows);
+            employees.Add(id);
+        }
+
+        // MariaDB gets every statement batched. Embedded SQLite has no round trips and EF sends it one INSERT per
+        // row, so there the bound is on the reads.
+        int Measure() => provider == "MySql" ? context.Commands.Count : context.Commands.Selects;
+        context.Commands.Reset();
+        await context.Scoring.RecalculateAsync(employees.Take(2).Select(e => new EmployeeDay(e, Dec10)).ToList());
+        var few = Measure();
+        context.Commands.Reset();
+        await context.Scoring.RecalculateAsync(employees.Select(e => new EmployeeDay(e, Dec10)).ToList());
+        var many = Measure();
+
+        (await context.QueryAsync(db => db.DailyScores.CountAsync())).ShouldBe(40);
+        many.ShouldBeLessThanOrEqualTo(few + 2, $"2 employees took {few} commands, 40 took {many}");
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_PublishesTheDaysAndEmployees(string provider)
+    {
+        var example = SpecExample.Load("E-night-shift.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync("eve");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        var update = context.Published.Single();
+        update.Days.ShouldBe([Dec10]);
+        update.EmployeeIds.ShouldBe([employee]);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_ShiftEditedAfterScoring_ReplacesTheScore(string provider)
+    {
+        var example = SpecExample.Load("A-continuous-with-break.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync("ana");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        await context.QueryAsync(db => db.Shifts.ExecuteUpdateAsync(s => s.SetProperty(x => x.ClockOutUtc, x => x.ClockOutUtc!.Value.AddHours(1))));
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        var score = await context.QueryAsync(db => db.DailyScores.SingleAsync());
+        score.ClockedMinutes.ShouldBe(540);
+        score.IdleMinutes.ShouldBe(45);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_DayWhoseInputsVanished_LosesItsScore(string provider)
+    {
+        var example = SpecExample.Load("A-continuous-with-break.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync("ana");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        await context.QueryAsync(db => db.Activities.ExecuteDeleteAsync());
+        await context.QueryAsync(db => db.Shifts.ExecuteDeleteAsync());
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+
+        (await context.QueryAsync(db => db.DailyScores.CountAsync())).ShouldBe(0);
+        (await context.QueryAsync(db => db.IdlePeriods.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_UnknownActionAndNoProduction_AreStoredAsDataQualityExceptions(string provider)
+    {
+        var now = new DateTime(2025, 12, 11, 12, 0, 0, DateTimeKind.Utc);
+        await using var context = await ScoringTestContext.StartAsync(provider, now);
+        var ana = await context.AddEmployeeAsync("ana");
+        var ben = await context.AddEmployeeAsync("ben");
+        var shiftStart = new DateTime(2025, 12, 10, 13, 0, 0, DateTimeKind.Utc);
+        await context.AddInputsAsync(ana, [new ScoringShift("s1", shiftStart, shiftStart.AddHours(8), [])],
+            [new ScoringWindow(1, "Gift Wrapping", 5, shiftStart.AddHours(1), shiftStart.AddHours(1).AddMinutes(10))]);
+        await context.AddInputsAsync(ben, [new ScoringShift("s2", shiftStart, shiftStart.AddHours(8), [])], []);
+
+        await context.Scoring.RecalculateAsync([new EmployeeDay(ana, Dec10), new EmployeeDay(ben, Dec10)]);
+
+        var issues = await context.QueryAsync(db => db.DataQuality.OrderBy(d => d.EmployeeId).ToListAsync());
+        issues.ShouldContain(i => i.EmployeeId == ana && i.Issue == DataQualityIssue.UnknownAction && i.Subject == "Gift Wrapping");
+        issues.ShouldContain(i => i.EmployeeId == ben && i.Issue == DataQualityIssue.ShiftWithoutProduction);
+        (await context.QueryAsync(db => db.DailyScores.SingleAsync(s => s.EmployeeId == ana))).Points.ShouldBe(0);
+    }
+}
