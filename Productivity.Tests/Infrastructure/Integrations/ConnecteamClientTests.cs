@@ -397,15 +397,19 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
             _server.AddShift(ClockId, userId, $"b-{userId}", Utc(2026, 1, 15, 18, 30), Utc(2026, 1, 15, 22, 30));
         }
         var client = Client();
-        await client.GetTimeActivitiesAsync(ClockId, Day.AddDays(-1), Day.AddDays(-1));
-        var stopwatch = Stopwatch.StartNew();
+        var timings = new List<TimeSpan>();
 
-        var result = await client.GetTimeActivitiesAsync(ClockId, Day, Day);
+        ConnecteamActivities? result = null;
+        for (var call = 0; call < 4; call++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            result = await client.GetTimeActivitiesAsync(ClockId, Day, Day);
+            timings.Add(stopwatch.Elapsed);
+        }
 
-        stopwatch.Stop();
-        output.WriteLine($"500 users x 2 shifts, one day: {stopwatch.Elapsed.TotalMilliseconds:0.0} ms");
-        result.Shifts.Count.ShouldBe(1000);
-        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        output.WriteLine($"500 users x 2 shifts, one day: {string.Join(", ", timings.Select(t => $"{t.TotalMilliseconds:0} ms"))} (first call cold)");
+        result!.Shifts.Count.ShouldBe(1000);
+        timings.ShouldAllBe(t => t < TimeSpan.FromSeconds(5));
     }
 
     private IConnecteamClient Client(Dictionary<string, string?>? settings = null, ConnecteamRateLimiter? limiter = null)
