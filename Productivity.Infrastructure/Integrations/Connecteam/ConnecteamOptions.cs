@@ -1,8 +1,27 @@
 namespace Productivity.Infrastructure.Integrations.Connecteam;
 
-// Placeholder until the Connecteam client lands (branch connecteam); replaced by its version on merge.
 public sealed class ConnecteamOptions
 {
     public const string SectionName = "Connecteam";
+
+    /// <summary>
+    /// API host only, e.g. <c>https://api.connecteam.com</c> or <c>https://api-au.connecteam.com</c>; the versioned paths
+    /// (<c>/users/v1/…</c>, <c>/time-clock/v1/…</c>) are in code. Must be https; http is accepted for loopback hosts only.
+    /// </summary>
+    public string BaseUrl { get; set; } = "https://api.connecteam.com";
+
+    /// <summary>The account's API key, sent as the <c>X-API-KEY</c> header. Empty means Connecteam is not configured.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Time clocks to read; empty means every non-archived clock of the account.</summary>
     public long[] ClockIds { get; set; } = [];
+
+    /// <summary>
+    /// Request budget of this process, 1..100 requests in any sliding minute. Connecteam allows 100 per minute per
+    /// account (and 10,000 per day), so keep headroom for other tools that use the same account.
+    /// </summary>
+    public int RequestsPerMinute { get; set; } = 90;
+
+    /// <summary>Timeout of one attempt (request and body), in seconds; a timed-out attempt is retried.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
 }

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Productivity.Core.Integrations;
+using Productivity.Infrastructure.Integrations.Connecteam.Dtos;
+
+namespace Productivity.Infrastructure.Integrations.Connecteam;
+
+/// <summary>
+/// Connecteam's REST API over a typed <see cref="HttpClient"/> (base address, <c>X-API-KEY</c>, rate limit and retries
+/// come from <see cref="ConnecteamRegistration"/>). Paging and date windows stay in here; callers get Core records in UTC.
+/// </summary>
+internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<ConnecteamClient> logger) : IConnecteamClient
+{
+    public const string ApiKeyHeader = "X-API-KEY";
+
+    /// <summary>The largest page the users endpoint serves (its default is 10).</summary>
+    public const int UsersPageSize = 500;
+
+    /// <summary>Days per time-activities call: the documented ceiling is 92, 31 is the safe size seen in practice.</summary>
+    public const int WindowDays = 31;
+
+    private const string Source = "connecteam";
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default)
+    {
+        var users = new List<ConnecteamUser>();
+        var seen = new HashSet<long>();
+        for (var offset = 0; ; offset += UsersPageSize)
+        {
+            var path = Invariant($"/users/v1/users?limit={UsersPageSize}&offset={offset}&userStatus=all");
+            var page = await GetAsync<ConnecteamResponseDto<ConnecteamUsersDataDto>>(path, cancellationToken);
+            var items = page.Data?.Users ?? throw MissingList(path, "data.users");
+
+            var added = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadUser(items[i], path, i) is { } user && seen.Add(user.UserId))
+                {
+                    users.Add(user);
+                    added++;
+                }
+            }
+
+            // paging.total is optional and not trusted: a short page is the end (Connecteam's pagination guide).
+            if (items.Count < UsersPageSize)
+            {
+                return users;
+            }
+            if (added == 0)
+            {
+                throw new ConnecteamApiException(HttpStatusCode.OK, path, "a full page held no new users; paging does not advance");
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ConnecteamClock>> GetTimeClocksAsync(CancellationToken cancellationToken = default)
+    {
+        const string path = "/time-clock/v1/time-clocks";
+        var response = await GetAsync<ConnecteamResponseDto<ConnecteamTimeClocksDataDto>>(path, cancellationToken);
+        var items = response.Data?.TimeClocks ?? throw MissingList(path, "data.timeClocks");
+
+        var clocks = new List<ConnecteamClock>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var dto = TryDeserialize<ConnecteamTimeClockDto>(items[i], out var error);
+            if (dto?.Id is { } id)
+            {
+                clocks.Add(new ConnecteamClock(id, dto.Name ?? "", dto.IsArchived ?? false));
+            }
+            else
+            {
+                logger.LogWarning("Connecteam GET {Path}: timeClocks[{Index}] skipped: {Reason}", path, i, error ?? "no id");
+            }
+        }
+        return clocks;
+    }
+
+    public async Task<ConnecteamActivities> GetTimeActivitiesAsync(
+        long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
+
+        // Keyed by id: should Connecteam return a shift in two adjacent windows, it is kept once.
+        var shifts = new Dictionary<string, ConnecteamShift>(StringComparer.Ordinal);
+        var breaks = new Dictionary<string, ConnecteamBreak>(StringComparer.Ordinal);
+        var rejected = new List<RejectedRow>();
+        for (var start = from; start <= to; start = start.AddDays(WindowDays))
+        {
+            var end = start.AddDays(WindowDays - 1) < to ? start.AddDays(WindowDays - 1) : to;
+            var window = $"{Day(start)}..{Day(end)}";
+            var path = Invariant($"/time-clock/v1/time-clocks/{clockId}/time-activities?startDate={Day(start)}&endDate={Day(end)}");
+            var response = await GetAsync<ConnecteamResponseDto<ConnecteamTimeActivitiesDataDto>>(path, cancellationToken);
+            var entries = response.Data?.TimeActivitiesByUsers ?? throw MissingList(path, "data.timeActivitiesByUsers");
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = TryDeserialize<ConnecteamUserActivitiesDto>(entries[i], out var error);
+                if (entry?.UserId is not { } userId)
+                {
+                    rejected.Add(new RejectedRow(Source, Invariant($"clock {clockId} {window} timeActivitiesByUsers[{i}]"),
+                        error ?? "user entry has no userId; its shifts and breaks are skipped"));
+                    continue;
+                }
+
+                ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
+                    (id, startUtc, endUtc) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
+                ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
+                    (id, startUtc, endUtc) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc));
+            }
+        }
+
+        return new ConnecteamActivities([.. shifts.Values], [.. breaks.Values], rejected);
+    }
+
+    private static void ReadActivities(
+        List<JsonElement>? items, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
+        Action<string, DateTime, DateTime?> add)
+    {
+        if (items is null)
+        {
+            return;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            var dto = TryDeserialize<ConnecteamActivityDto>(items[i], out var error);
+            var key = string.IsNullOrWhiteSpace(dto?.Id)
+                ? Invariant($"clock {clockId} user {userId} {window} {kind} #{i}")
+                : dto.Id;
+            var reason = error ?? Validate(dto!, kind);
+            if (reason is not null)
+            {
+                rejected.Add(new RejectedRow(Source, key, reason));
+                continue;
+            }
+
+            // Unix seconds are UTC by definition; never convert through the server's local time zone.
+            var startUtc = DateTimeOffset.FromUnixTimeSeconds(dto!.Start!.Timestamp!.Value).UtcDateTime;
+            DateTime? endUtc = dto.End is { Timestamp: { } end } ? DateTimeOffset.FromUnixTimeSeconds(end).UtcDateTime : null;
+            add(key, startUtc, endUtc);
+        }
+    }
+
+    // End before start is not rejected here: the sync owns that rule and reports it.
+    private static string? Validate(ConnecteamActivityDto dto, string kind) => dto switch
+    {
+        _ when string.IsNullOrWhiteSpace(dto.Id) => $"{kind} has no id",
+        { Start: null } => $"{kind} has no start",
+        { Start.Timestamp: null } => $"{kind} start has no timestamp",
+        { Start.Timestamp: < 0 or > MaxUnixSeconds } => Invariant($"{kind} start.timestamp {dto.Start.Timestamp} is out of range"),
+        { End: { Timestamp: null } } => $"{kind} end has no timestamp",
+        { End.Timestamp: < 0 or > MaxUnixSeconds } => Invariant($"{kind} end.timestamp {dto.End.Timestamp} is out of range"),
+        _ => null,
+    };
+
+    private ConnecteamUser? ReadUser(JsonElement item, string path, int index)
+    {
+        var dto = TryDeserialize<ConnecteamUserDto>(item, out var error);
+        if (dto?.UserId is not { } userId)
+        {
+            logger.LogWarning("Connecteam GET {Path}: users[{Index}] skipped: {Reason}", path, index, error ?? "no userId");
+            return null;
+        }
+        var email = string.IsNullOrWhiteSpace(dto.Email) ? null : dto.Email.Trim();
+        return new ConnecteamUser(userId, dto.FirstName ?? "", dto.LastName ?? "", email, dto.IsArchived ?? false);
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await httpClient.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, path, cancellationToken);
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(body, JsonOptions, cancellationToken)
+                ?? throw new ConnecteamApiException(response.StatusCode, path, "the response body is JSON null");
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnecteamApiException(response.StatusCode, path,
+                $"the response body is not JSON of the expected shape (at {ex.Path ?? "$"}, line {ex.LineNumber}, byte {ex.BytePositionInLine})", ex);
+        }
+    }
+
+    private async Task<ConnecteamApiException> ErrorAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var message = ConnecteamErrorMessage.From(body) ?? response.ReasonPhrase ?? "no details";
+        if (httpClient.DefaultRequestHeaders.TryGetValues(ApiKeyHeader, out var keys) && keys.FirstOrDefault() is { Length: > 0 } key)
+        {
+            message = message.Replace(key, "***", StringComparison.Ordinal);
+        }
+
+        var section = ConnecteamOptions.SectionName;
+        var reason = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized when !httpClient.DefaultRequestHeaders.Contains(ApiKeyHeader) =>
+                $"no API key is configured; set {section}:ApiKey ({message})",
+            HttpStatusCode.Unauthorized => $"the API key was refused; check {section}:ApiKey ({message})",
+            HttpStatusCode.Forbidden =>
+                $"access denied; the API needs the Expert plan, and time clocks the Operations hub ({message})",
+            HttpStatusCode.TooManyRequests when response.Headers.TryGetValues("x-ratelimit-day-remaining", out var left) && left.FirstOrDefault() == "0" =>
+                $"the daily request limit of the account is spent ({message})",
+            HttpStatusCode.TooManyRequests => $"still rate limited after waiting for the reset ({message})",
+            _ => message,
+        };
+        return new ConnecteamApiException(response.StatusCode, path, reason);
+    }
+
+    private static T? TryDeserialize<T>(JsonElement element, out string? error)
+        where T : class
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            error = $"expected a JSON object, got {element.ValueKind}";
+            return null;
+        }
+        try
+        {
+            error = null;
+            return element.Deserialize<T>(JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            error = $"unreadable value at {ex.Path ?? "$"}";
+            return null;
+        }
+    }
+
+    private static ConnecteamApiException MissingList(string path, string member) =>
+        new(HttpStatusCode.OK, path, $"the response has no {member} list");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace Productivity.Infrastructure.Integrations.Connecteam;
+
+internal sealed class ConnecteamOptionsValidator : IValidateOptions<ConnecteamOptions>
+{
+    private const string Section = ConnecteamOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, ConnecteamOptions options)
+    {
+        var failures = new List<string>();
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl)
+            || !(baseUrl.Scheme == Uri.UriSchemeHttps || (baseUrl.Scheme == Uri.UriSchemeHttp && baseUrl.IsLoopback)))
+        {
+            failures.Add($"{Section}:BaseUrl must be an absolute https URL (got '{options.BaseUrl}')");
+        }
+        else if (baseUrl.AbsolutePath != "/" || baseUrl.Query.Length > 0 || baseUrl.Fragment.Length > 0)
+        {
+            failures.Add($"{Section}:BaseUrl must be the API host only, e.g. https://api.connecteam.com; the versioned paths are in code (got '{options.BaseUrl}')");
+        }
+
+        if (options.ApiKey is { } key && key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            // The key itself is never echoed.
+            failures.Add($"{Section}:ApiKey must not contain spaces, line breaks or control characters");
+        }
+
+        if (options.RequestsPerMinute is < 1 or > 100)
+        {
+            failures.Add($"{Section}:RequestsPerMinute must be between 1 and 100; Connecteam allows 100 per minute (got {options.RequestsPerMinute})");
+        }
+
+        if (options.TimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add($"{Section}:TimeoutSeconds must be between 1 and 300 (got {options.TimeoutSeconds})");
+        }
+
+        if (options.ClockIds is { } clockIds && clockIds.Any(id => id <= 0))
+        {
+            failures.Add($"{Section}:ClockIds must hold positive time clock ids (got {string.Join(", ", clockIds)})");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

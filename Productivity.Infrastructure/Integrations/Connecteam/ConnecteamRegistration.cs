@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Productivity.Core.Integrations;
+
+namespace Productivity.Infrastructure.Integrations.Connecteam;
+
+internal static class ConnecteamRegistration
+{
+    public static void AddConnecteam(IServiceCollection services)
+    {
+        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnecteamOptions>, ConnecteamOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ConnecteamRetryPolicy.Default);
+        services.AddSingleton(sp => new ConnecteamRateLimiter(
+            sp.GetRequiredService<IOptions<ConnecteamOptions>>().Value.RequestsPerMinute,
+            TimeSpan.FromMinutes(1),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<ConnecteamResilienceHandler>();
+
+        // Not AddStandardResilienceHandler: ConnecteamResilienceHandler already retries, and it knows Connecteam's
+        // rate-limit headers and the shared request budget.
+        services.AddHttpClient<IConnecteamClient, ConnecteamClient>((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<ConnecteamOptions>>().Value;
+                client.BaseAddress = new Uri(options.BaseUrl);
+                // Each attempt has its own timeout in the handler; this one would cut retries and rate-limit waits short.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                if (!string.IsNullOrEmpty(options.ApiKey))
+                {
+                    // Validated (no whitespace or control characters); TryAdd keeps the value out of FormatException messages.
+                    client.DefaultRequestHeaders.TryAddWithoutValidation(ConnecteamClient.ApiKeyHeader, options.ApiKey);
+                }
+            })
+            .AddHttpMessageHandler<ConnecteamResilienceHandler>();
+    }
+}

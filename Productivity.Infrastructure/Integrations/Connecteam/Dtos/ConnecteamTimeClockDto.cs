@@ -1,0 +1,3 @@
+namespace Productivity.Infrastructure.Integrations.Connecteam.Dtos;
+
+internal sealed record ConnecteamTimeClockDto(long? Id, string? Name, bool? IsArchived);
