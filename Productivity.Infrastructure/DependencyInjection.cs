@@ -143,14 +143,17 @@ public static class DependencyInjection
 
     private static void AddIntegrations(IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {
+        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
         if (settings.DemoMode)
         {
             DemoRegistration.AddDemoSources(services);
-            services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
             return;
         }
-        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
-        if (!settings.ConnecteamConfigured)
+        if (settings.ConnecteamConfigured)
+        {
+            ConnecteamRegistration.AddConnecteam(services);
+        }
+        else
         {
             services.AddSingleton<IConnecteamClient, UnconfiguredConnecteam>();
         }
