@@ -41,7 +41,7 @@ public sealed class AppProcess : IDisposable
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> configuration)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var app = new AppProcess(new Process { StartInfo = CreateStartInfo(configuration, baseAddress) }, baseAddress);
+        var app = new AppProcess(new Process { StartInfo = CreateStartInfo(configuration, ["--urls", baseAddress.ToString().TrimEnd('/')]) }, baseAddress);
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app._process.Start();
@@ -60,10 +60,19 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Runs the app until it exits by itself (for configurations that must stop it at start-up).</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
-        IReadOnlyDictionary<string, string> configuration, TimeSpan timeout)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        IReadOnlyDictionary<string, string> configuration, TimeSpan timeout) =>
+        RunAsync(["--urls", $"http://127.0.0.1:{FreePort()}"], configuration, timeout);
+
+    /// <summary>Runs one operator command (<c>sync …</c>, <c>recompute …</c>) to its end.</summary>
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> configuration, TimeSpan timeout) =>
+        RunAsync(arguments, configuration, timeout);
+
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> configuration, TimeSpan timeout)
     {
-        using var process = new Process { StartInfo = CreateStartInfo(configuration, new Uri($"http://127.0.0.1:{FreePort()}")) };
+        using var process = new Process { StartInfo = CreateStartInfo(configuration, arguments) };
         process.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -139,7 +148,7 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(IReadOnlyDictionary<string, string> configuration, Uri baseAddress)
+    private static ProcessStartInfo CreateStartInfo(IReadOnlyDictionary<string, string> configuration, IReadOnlyList<string> arguments)
     {
         var root = SolutionRoot();
         var webDll = Path.Combine(root, "Productivity.Web", "bin", BuildConfiguration(), "net10.0", "Productivity.Web.dll");
@@ -155,8 +164,10 @@ public sealed class AppProcess : IDisposable
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add(webDll);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in configuration)
         {

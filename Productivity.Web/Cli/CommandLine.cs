@@ -71,6 +71,10 @@ internal static class CommandLine
     {
         var verb = string.Join(' ', args.Take(2)).ToLowerInvariant();
         var options = Options(args.Skip(2).ToArray());
+        if (options.ContainsKey("--from") && options.ContainsKey("--to") && Date(options, "--to") < Date(options, "--from"))
+        {
+            throw new UsageException("--to must not be before --from.");
+        }
         switch (verb)
         {
             case "sync connecteam":

@@ -1,0 +1,76 @@
+using Productivity.Tests.TestSupport;
+
+namespace Productivity.Tests.Web.Cli;
+
+/// <summary>The operator commands, run as a real process with the site's configuration (demo sources, SQLite).</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly TempFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task SyncEmployees_DemoMode_PrintsASummaryAndExitsZero()
+    {
+        var (exitCode, stdout, _) = await AppProcess.RunCommandAsync(["sync", "employees"], Settings(), Timeout);
+
+        exitCode.ShouldBe(0);
+        stdout.ShouldContain("connecteam-employees: Succeeded");
+        stdout.ShouldContain("added 35");
+    }
+
+    [Fact]
+    public async Task SyncRecomputeExport_DemoDay_WritesTheScoresCsv()
+    {
+        var day = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = Path.Combine(_data.Path, "scores.csv");
+
+        var employees = await AppProcess.RunCommandAsync(["sync", "employees"], Settings(), Timeout);
+        var shifts = await AppProcess.RunCommandAsync(["sync", "connecteam", "--from", day, "--to", day], Settings(), Timeout);
+        var rows = await AppProcess.RunCommandAsync(["sync", "podfactory", "--from", day, "--to", day], Settings(), Timeout);
+        var recompute = await AppProcess.RunCommandAsync(["recompute", "--from", day, "--to", day], Settings(), Timeout);
+        var export = await AppProcess.RunCommandAsync(["export", "scores", "--from", day, "--to", day, "--out", csv], Settings(), Timeout);
+
+        new[] { employees, shifts, rows, recompute, export }.Select(r => r.ExitCode).ShouldAllBe(code => code == 0);
+        recompute.StandardOutput.ShouldContain("Succeeded");
+        var lines = await File.ReadAllLinesAsync(csv);
+        lines[0].ShouldStartWith("date,employee_id,employee_name,connecteam_user_id,items,points,");
+        lines.Length.ShouldBeGreaterThan(1);
+        lines.Skip(1).ShouldAllBe(line => line.StartsWith(day, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sync connecteam --from 2025-13-01 --to 2025-12-10", "--from must be a date")]
+    [InlineData("sync connecteam --from 2025-12-10 --to 2025-12-01", "--to must not be before --from")]
+    [InlineData("mappings import --file /nonexistent/mappings.csv", "File not found")]
+    [InlineData("sync everything", "Usage:")]
+    public async Task BadArguments_ExitTwoWithTheReason(string command, string message)
+    {
+        var (exitCode, _, stderr) = await AppProcess.RunCommandAsync(command.Split(' '), Settings(), Timeout);
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task SyncPodFactory_SourceUnreachable_ExitsNonZeroAndRecordsTheFailure()
+    {
+        var settings = Settings();
+        settings["ConnectionStrings:PodFactory"] = "Server=127.0.0.1;Port=1;User ID=x;Password=secret-value;Database=pod;Connection Timeout=3";
+
+        var (exitCode, stdout, stderr) = await AppProcess.RunCommandAsync(["sync", "podfactory"], settings, Timeout);
+
+        exitCode.ShouldBe(1);
+        stdout.ShouldContain("podfactory: Failed");
+        stderr.ShouldContain("PodFactory database unreachable");
+        (stdout + stderr).ShouldNotContain("secret-value");
+    }
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["Data:Folder"] = _data.Path,
+        ["Seed:AdminEmail"] = "admin@example.test",
+        ["Seed:AdminPassword"] = "Admin-Passw0rd-For-Tests",
+    };
+}
