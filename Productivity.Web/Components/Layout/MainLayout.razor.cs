@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Identity;
 using Productivity.Web.Theme;
 
@@ -14,6 +15,11 @@ public partial class MainLayout
 
     [Inject]
     private UserPreferences Preferences { get; set; } = default!;
+
+    [Inject]
+    private StartupSettings Settings { get; set; } = default!;
+
+    private bool DemoMode => Settings.DemoMode;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
