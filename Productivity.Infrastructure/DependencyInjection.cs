@@ -193,7 +193,8 @@ public static class DependencyInjection
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
     {
-        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone,
+        var intervals = JobIntervals.Read(builder.Configuration);
+        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
             connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode));
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MissedRunCatchUp>();

@@ -10,18 +10,18 @@ internal static class JobSchedule
     public const string PodFactoryDaysCron = "0 15 0,6,12,18 * * ?";
 
     /// <summary>Schedules the jobs of the configured sources (a source that is not configured has no schedule).</summary>
-    public static void Configure(IQuartzBuilder quartz, TimeZoneInfo siteTimeZone, bool connecteam, bool podFactory)
+    public static void Configure(IQuartzBuilder quartz, TimeZoneInfo siteTimeZone, JobIntervals intervals, bool connecteam, bool podFactory)
     {
         Every<OpenShiftScoringJob>(quartz, TimeSpan.FromMinutes(1));
         if (connecteam)
         {
-            Every<ShiftSyncJob>(quartz, TimeSpan.FromMinutes(5));
+            Every<ShiftSyncJob>(quartz, intervals.Shifts);
             Cron<EmployeeSyncJob>(quartz, EmployeesCron, siteTimeZone);
             Cron<ReconciliationJob>(quartz, ReconciliationCron, siteTimeZone);
         }
         if (podFactory)
         {
-            Every<PodFactorySyncJob>(quartz, TimeSpan.FromMinutes(1));
+            Every<PodFactorySyncJob>(quartz, intervals.PodFactory);
             Cron<PodFactoryDaysJob>(quartz, PodFactoryDaysCron, siteTimeZone);
         }
     }

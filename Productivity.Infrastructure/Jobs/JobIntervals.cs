@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Productivity.Infrastructure.Configuration;
+
+namespace Productivity.Infrastructure.Jobs;
+
+/// <summary>
+/// How often the frequent syncs run: <c>Jobs:ShiftSyncMinutes</c> (default 5) and <c>Jobs:PodFactorySyncSeconds</c>
+/// (default 60). Tests shorten them; production keeps the defaults (Connecteam's request budget is sized for them).
+/// </summary>
+public sealed record JobIntervals(TimeSpan Shifts, TimeSpan PodFactory)
+{
+    public static JobIntervals Read(IConfiguration configuration) => new(
+        TimeSpan.FromMinutes(ReadPositive(configuration, "Jobs:ShiftSyncMinutes", 5)),
+        TimeSpan.FromSeconds(ReadPositive(configuration, "Jobs:PodFactorySyncSeconds", 60)));
+
+    private static int ReadPositive(IConfiguration configuration, string key, int defaultValue)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return defaultValue;
+        }
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ConfigurationException($"{key} must be a positive whole number (got '{text}').");
+    }
+}
