@@ -14,7 +14,9 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        // Dashboards and the floor TV stay open unattended: keep trying until the server is back, then resume or reload.
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        setTimeout(retry, 5000);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -42,6 +44,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        setTimeout(retry, 5000);
     }
 }
 
