@@ -1,19 +1,10 @@
 using Productivity.Infrastructure;
-using Productivity.Infrastructure.Configuration;
 using Productivity.Web;
 using Productivity.Web.Cli;
 
 if (CommandLine.IsCommand(args))
 {
-    try
-    {
-        return await CommandLine.RunAsync(args);
-    }
-    catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
-    {
-        Console.Error.WriteLine($"Productivity cannot start: {message}");
-        return 1;
-    }
+    return await CommandLine.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

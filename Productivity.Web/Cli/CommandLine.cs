@@ -28,6 +28,19 @@ internal static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
+        try
+        {
+            return await RunCoreAsync(args);
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+        {
+            Console.Error.WriteLine($"Productivity cannot start: {message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(Program).Assembly.GetName().Name });
         // Commands run once and leave the schedules to the site.
         builder.Configuration.AddInMemoryCollection([new("Jobs:Enabled", "false")]);
