@@ -15,6 +15,7 @@ public sealed partial class EmployeeDayPage : IDisposable
 
     private EmployeeDayReport? _report;
     private bool _notFound;
+    private bool _invalidDay;
     private DateOnly _day;
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
@@ -52,7 +53,8 @@ public sealed partial class EmployeeDayPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _notFound = false;
-        if (!DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _day))
+        _invalidDay = !DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _day);
+        if (_invalidDay)
         {
             ShowNotFound();
             return;
