@@ -10,12 +10,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
+using Productivity.Core.EmployeeDays;
+using Productivity.Core.Employees;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.EmployeeDays;
+using Productivity.Infrastructure.Employees;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Integrations;
@@ -53,6 +57,7 @@ public static class DependencyInjection
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddScoring(builder.Services);
+        AddEmployees(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -189,6 +194,13 @@ public static class DependencyInjection
         services.AddSingleton<RangeRecompute>();
         services.AddSingleton<ScoreExport>();
         services.AddScoped<ScoringRulesService>();
+    }
+
+    private static void AddEmployees(IServiceCollection services)
+    {
+        services.AddSingleton<IEmployeeQueries, EmployeeQueries>();
+        services.AddSingleton<IEmployeeDayQueries, EmployeeDayQueries>();
+        services.AddScoped<IEmployeeAdministration, EmployeeAdministration>();
     }
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Employees;
 using Productivity.Core.Security;
+using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Web.Integration;
@@ -31,6 +35,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/Account/Manage/ChangePassword"] = [SignedIn],
         ["/Error"] = [Public],
         ["/not-found"] = [Public],
+        ["/employees/{id:int}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
+        ["/employees/{id:int}/days/{day}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
+    };
+
+    /// <summary>Concrete URLs for parameterised routes: <c>{employee}</c> becomes the id of the employee the fixture seeds.</summary>
+    private static readonly Dictionary<string, string> RouteSamples = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/employees/{id:int}"] = "/employees/{employee}",
+        ["/employees/{id:int}/days/{day}"] = "/employees/{employee}/days/2025-12-10",
     };
 
     public static IEnumerable<object[]> Cases() =>
@@ -55,7 +68,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         var rule = Access[route];
         var allowed = rule.Contains(Public) || (caller != Anonymous && (rule.Contains(SignedIn) || rule.Contains(caller)));
 
-        var response = await clients.For(caller).GetAsync(route);
+        var response = await clients.For(caller).GetAsync(clients.Url(route));
 
         if (allowed)
         {
@@ -66,6 +79,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{caller} must not open {route}");
             response.Headers.Location!.AbsolutePath.ShouldBe(caller == Anonymous ? "/Account/Login" : "/Account/AccessDenied");
         }
+    }
+
+    [Theory]
+    [InlineData("/employees/999999")]
+    [InlineData("/employees/999999/days/2025-12-10")]
+    [InlineData("/employees/{employee}/days/not-a-date")]
+    [InlineData("/employees/{employee}/days/2025-02-30")]
+    public async Task EmployeePages_RecordThatDoesNotExist_NotFound(string url)
+    {
+        var response = await clients.For(Roles.Lead).GetAsync(clients.Url(url));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Not found");
     }
 
     private static List<string> AppRoutes() =>
@@ -83,10 +109,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         private readonly ProductivityWebFactory _factory = new();
         private readonly Dictionary<string, HttpClient> _clients = [];
 
+        public int EmployeeId { get; private set; }
+
         public HttpClient For(string caller) => _clients[caller];
+
+        public string Url(string route) =>
+            RouteSamples.GetValueOrDefault(route, route).Replace("{employee}", EmployeeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         public async Task InitializeAsync()
         {
+            await using (var scope = _factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+                var employee = new Employee { Name = "Matrix Employee" };
+                db.Employees.Add(employee);
+                await db.SaveChangesAsync();
+                EmployeeId = employee.Id;
+            }
             _clients[Anonymous] = _factory.CreateBrowserClient();
             foreach (var role in Roles.All)
             {

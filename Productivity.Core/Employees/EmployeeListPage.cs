@@ -1,0 +1,3 @@
+namespace Productivity.Core.Employees;
+
+public sealed record EmployeeListPage(IReadOnlyList<EmployeeListItem> Items, int TotalCount);

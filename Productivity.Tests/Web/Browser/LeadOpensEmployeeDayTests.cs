@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Productivity.Core.Security;
+using Productivity.Infrastructure.Identity;
+using Productivity.Tests.TestSupport;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Productivity.Tests.Web.Browser;
+
+/// <summary>
+/// A Lead on the demo floor (the real app in demo mode with its jobs running, so shifts and production are ingested and
+/// scored by the app itself) drills down from the employees list into one employee's day, sees its timeline and the
+/// stored utilization, and is denied the Admin pages.
+/// </summary>
+[Collection(BrowserFixture.Collection)]
+[Trait("Category", "Browser")]
+public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string LeadEmail = "lead@example.test";
+    private const string LeadPassword = "Lead-Password-2025!";
+    private const float Timeout = 30_000;
+    private static readonly TimeSpan ScoresTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-browser-");
+    private AppProcess? _app;
+    private IBrowserContext? _context;
+    private IPage _page = default!;
+
+    public async Task InitializeAsync()
+    {
+        await CreateLeadAsync();
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Data__Folder"] = _dataFolder.FullName,
+            ["Seed__AdminEmail"] = TestHost.AdminEmail,
+            ["Seed__AdminPassword"] = TestHost.AdminPassword,
+            ["Jobs__Enabled"] = "true",
+            ["Jobs__ShiftSyncMinutes"] = "1",
+            ["Jobs__PodFactorySyncSeconds"] = "5",
+        });
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        _context.SetDefaultTimeout(Timeout);
+        _context.SetDefaultNavigationTimeout(Timeout);
+        _page = await _context.NewPageAsync();
+        SetDefaultExpectTimeout(Timeout);
+    }
+
+    [Fact]
+    public async Task Lead_OpensAnEmployeesDay_SeesTheTimelineAndTheStoredUtilizationButNoAdminPages()
+    {
+        await RecordFailureAsync(async () =>
+        {
+            var (employeeId, name, day) = await ScoredEmployeeDayAsync();
+
+            await SignInAsync(LeadEmail, LeadPassword);
+            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+            await _page.GotoAsync("/employees");
+            var link = _page.GetByTestId($"employee-link-{employeeId}");
+            await Expect(link).ToHaveTextAsync(name);
+            await link.ClickAsync();
+            await Expect(_page.GetByTestId("employee-name")).ToHaveTextAsync(name);
+            await _page.GetByTestId($"day-link-{day}").ClickAsync();
+
+            await Expect(_page).ToHaveURLAsync(new Regex($"/employees/{employeeId}/days/{day}$"));
+            await Expect(_page.GetByTestId("timeline")).ToBeVisibleAsync();
+            (await _page.GetByTestId("timeline-session").CountAsync()).ShouldBeGreaterThan(0);
+            (await _page.GetByTestId("timeline-window").CountAsync()).ShouldBeGreaterThan(0);
+            await ExpectStoredUtilizationAsync(employeeId, day);
+
+            await _page.GotoAsync("/admin/sync");
+            await Expect(_page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
+            await _page.GotoAsync("/admin/users");
+            await Expect(_page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
+            await Expect(_page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+        _app?.Dispose();
+        SqliteConnection.ClearAllPools();
+        _dataFolder.Delete(recursive: true);
+    }
+
+    // The page shows the stored score and follows it live; the jobs may still rescore the day, so compare with a fresh read.
+    private async Task ExpectStoredUtilizationAsync(int employeeId, string day)
+    {
+        var card = _page.GetByTestId("score-utilization");
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        while (true)
+        {
+            var stored = (double)(await ScalarAsync($"SELECT Utilization FROM daily_scores WHERE EmployeeId = {employeeId} AND BusinessDay = '{day}'"))!;
+            var expected = stored.ToString("0.####", CultureInfo.InvariantCulture);
+            try
+            {
+                await Expect(card).ToHaveAttributeAsync("data-value", expected, new LocatorAssertionsToHaveAttributeOptions { Timeout = 3_000 });
+                await Expect(card).ToContainTextAsync((stored * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Rescored meanwhile: read again.
+            }
+        }
+    }
+
+    /// <summary>Waits for the app's jobs to score a finished day, and picks the first such employee by name (on the list's first page).</summary>
+    private async Task<(int EmployeeId, string Name, string Day)> ScoredEmployeeDayAsync()
+    {
+        var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, chicago)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow + ScoresTimeout;
+        while (true)
+        {
+            await using var connection = await OpenDatabaseAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT e.Id, e.Name, MAX(s.BusinessDay) FROM employees e JOIN daily_scores s ON s.EmployeeId = e.Id
+                WHERE s.Sessions > 0 AND s.Items > 0 AND s.BusinessDay < '{today}'
+                GROUP BY e.Id, e.Name ORDER BY e.Name LIMIT 1
+                """;
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                if (await reader.ReadAsync())
+                {
+                    return (reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The demo floor had no scored day after {ScoresTimeout.TotalSeconds:0} s.");
+            }
+            await Task.Delay(1_000);
+        }
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task<SqliteConnection> OpenDatabaseAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_dataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Creates the Lead (and the schema) in the app's data folder before the app starts, as an Admin would.</summary>
+    private async Task CreateLeadAsync()
+    {
+        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
+        await using var scope = host.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var lead = new ApplicationUser { UserName = LeadEmail, Email = LeadEmail, EmailConfirmed = true, DisplayName = "Lead" };
+        (await users.CreateAsync(lead, LeadPassword)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(lead, Roles.Lead)).Succeeded.ShouldBeTrue();
+    }
+
+    private async Task SignInAsync(string email, string password)
+    {
+        await _page.GotoAsync("/Account/Login");
+        await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
+        await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
+        await _page.GetByTestId("login-submit").ClickAsync();
+    }
+
+    /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>
+    private async Task RecordFailureAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
+            var path = Path.Combine(folder.FullName, $"{nameof(LeadOpensEmployeeDayTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            output.WriteLine($"Screenshot: {path}");
+            output.WriteLine($"Page URL: {_page.Url}");
+            output.WriteLine("--- app output");
+            output.WriteLine(_app?.Output ?? "");
+            throw;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Productivity.Core.EmployeeDays;
+using Productivity.Core.Realtime;
+using Productivity.Core.Scoring;
+using Productivity.Core.Time;
+
+namespace Productivity.Web.Components.Pages.Employees;
+
+/// <summary>One employee's business day, explained, and kept live while it is open.</summary>
+public sealed partial class EmployeeDayPage : IDisposable
+{
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+
+    private EmployeeDayReport? _report;
+    private bool _notFound;
+    private bool _invalidDay;
+    private DateOnly _day;
+    private IDisposable? _subscription;
+    private RefreshThrottle? _throttle;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Parameter]
+    public string Day { get; set; } = "";
+
+    [Inject]
+    private IEmployeeDayQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IScoreUpdateFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private SiteClock Clock { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider TimeProvider { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private DailyScore? DisplayedScore => _report?.StoredScore ?? ToScore(_report?.Recomputed);
+
+    private bool IsStale => _report is { StoredScore: { } stored, Recomputed: { } now }
+        && (stored.Items != now.Items || stored.ClockedMinutes != now.ClockedMinutes || stored.ActiveMinutes != now.ActiveMinutes
+            || stored.Points != now.Points);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _notFound = false;
+        _invalidDay = !DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _day);
+        if (_invalidDay)
+        {
+            ShowNotFound();
+            return;
+        }
+        await LoadAsync();
+        if (_report is null)
+        {
+            ShowNotFound();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _throttle = new RefreshThrottle(RefreshInterval, TimeProvider, () => InvokeAsync(ReloadAsync));
+            _subscription = Feed.Subscribe(OnScoresUpdatedAsync);
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
+    }
+
+    private Task OnScoresUpdatedAsync(ScoresUpdated update)
+    {
+        if (_report is not null && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day))
+        {
+            _throttle?.Request();
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private async Task LoadAsync() =>
+        _report = await Queries.GetAsync((await AuthenticationState).User, Id, _day);
+
+    private void ShowNotFound()
+    {
+        _report = null;
+        _notFound = true;
+        // A 404 while prerendering (the Router then shows the not-found page); interactively the notice below is shown.
+        if (!RendererInfo.IsInteractive)
+        {
+            Navigation.NotFound();
+        }
+    }
+
+    private static DailyScore? ToScore(EmployeeDayScore? day) => day is null
+        ? null
+        : new DailyScore
+        {
+            BusinessDay = day.BusinessDay,
+            Items = day.Items,
+            Points = day.Points,
+            ClockedMinutes = day.ClockedMinutes,
+            ActiveMinutes = day.ActiveMinutes,
+            IdleMinutes = day.IdleMinutes,
+            Utilization = day.Utilization,
+            StandardMinutes = day.StandardMinutes,
+            Performance = day.Performance,
+            PrimaryRole = day.PrimaryRole,
+            UnclockedItems = day.UnclockedItems,
+            UnclockedWindows = day.UnclockedWindows,
+            Sessions = day.Sessions,
+            OpenCapped = day.OpenCapped,
+        };
+}

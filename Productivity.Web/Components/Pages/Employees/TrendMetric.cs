@@ -1,0 +1,9 @@
+namespace Productivity.Web.Components.Pages.Employees;
+
+public enum TrendMetric
+{
+    Items,
+    Points,
+    Utilization,
+    Performance,
+}
