@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddScoring(builder.Services);
+        AddAdministration(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -208,5 +210,16 @@ public static class DependencyInjection
         {
             checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
         }
+    }
+
+    private static void AddAdministration(IServiceCollection services)
+    {
+        services.AddScoped<AccessCheck>();
+        services.AddScoped<IMappingAdministration, MappingAdministration>();
+        services.AddScoped<IRulesAdministration, RulesAdministration>();
+        services.AddScoped<IRecomputeAdministration, RecomputeAdministration>();
+        services.AddScoped<ISyncAdministration, SyncAdministration>();
+        services.AddScoped<IExceptionQueries, ExceptionQueries>();
+        services.AddScoped<IAuditQueries, AuditQueries>();
     }
 }
