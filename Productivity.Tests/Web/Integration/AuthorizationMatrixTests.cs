@@ -31,6 +31,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/Account/Manage/ChangePassword"] = [SignedIn],
         ["/Error"] = [Public],
         ["/not-found"] = [Public],
+        ["/admin/mappings"] = [Roles.Admin],
+        ["/admin/roles"] = [Roles.Admin],
+        ["/admin/audit"] = [Roles.Admin],
+        ["/exceptions"] = [Roles.Admin, Roles.Manager],
     };
 
     public static IEnumerable<object[]> Cases() =>
