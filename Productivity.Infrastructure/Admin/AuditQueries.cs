@@ -8,7 +8,7 @@ namespace Productivity.Infrastructure.Admin;
 
 internal sealed class AuditQueries(ProductivityDbContext db, AccessCheck access, SiteClock siteClock) : IAuditQueries
 {
-    public async Task<AuditPage> SearchAsync(ClaimsPrincipal actor, AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<AuditEntryPage> SearchAsync(ClaimsPrincipal actor, AuditQuery query, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
         var entries = db.AuditEntries.AsNoTracking();
@@ -35,6 +35,6 @@ internal sealed class AuditQueries(ProductivityDbContext db, AccessCheck access,
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var items = await entries.OrderByDescending(a => a.OccurredUtc).ThenByDescending(a => a.Id)
             .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new AuditPage(items, total);
+        return new AuditEntryPage(items, total);
     }
 }

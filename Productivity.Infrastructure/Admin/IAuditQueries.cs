@@ -6,7 +6,7 @@ namespace Productivity.Infrastructure.Admin;
 /// <summary>Admin → Audit log: every administrative change, newest first, filtered and paged on the server. Admin only.</summary>
 public interface IAuditQueries
 {
-    Task<AuditPage> SearchAsync(ClaimsPrincipal actor, AuditQuery query, CancellationToken cancellationToken = default);
+    Task<AuditEntryPage> SearchAsync(ClaimsPrincipal actor, AuditQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Person">Part of the actor's name (case-insensitive).</param>
@@ -15,4 +15,4 @@ public interface IAuditQueries
 /// <param name="To">Last site-local day, inclusive.</param>
 public sealed record AuditQuery(string? Person, string? Kind, DateOnly? From, DateOnly? To, int Page, int PageSize);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int TotalCount);
+public sealed record AuditEntryPage(IReadOnlyList<AuditEntry> Items, int TotalCount);
