@@ -37,7 +37,8 @@ public sealed class RolesPageTests : ComponentTestBase
         var cut = RenderWithProviders<RolesPage>();
 
         cut.WaitForElement("[data-testid=edit-Picking]", Timeout).Click();
-        cut.WaitForElement("[data-testid=role-save]", Timeout).Click();
+        cut.WaitForElement("[data-testid=role-expected]", Timeout).Change("210");
+        cut.Find("[data-testid=role-save]").Click();
 
         cut.WaitForAssertion(() => Text(cut.Find(".mud-dialog")).ShouldContain("Saving recomputes 42 employee-days that use 'Picking'"), Timeout);
         _rules.DidNotReceive().SaveRoleAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<RoleDefinition>(), Arg.Any<CancellationToken>());
@@ -73,9 +74,22 @@ public sealed class RolesPageTests : ComponentTestBase
         _rules.ScoreRowsAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<CancellationToken>()).Returns(1234);
         var cut = RenderWithProviders<RolesPage>();
 
-        cut.WaitForElement("[data-testid=param-save]", Timeout).Click();
+        cut.WaitForElement("[data-testid=param-start]", Timeout).Change("20");
+
+        cut.Find("[data-testid=param-save]").Click();
 
         cut.WaitForAssertion(() => Text(cut.Find(".mud-dialog")).ShouldContain("recomputes all 1234 stored employee-days"), Timeout);
+        _rules.DidNotReceive().SaveParametersAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<ScoringParameters>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void SaveParameters_Unchanged_SavesNothing()
+    {
+        var cut = RenderWithProviders<RolesPage>();
+
+        cut.WaitForElement("[data-testid=param-save]", Timeout).Click();
+
+        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent.ShouldContain("Nothing changed."), Timeout);
         _rules.DidNotReceive().SaveParametersAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<ScoringParameters>(), Arg.Any<CancellationToken>());
     }
 

@@ -47,6 +47,11 @@ public partial class RolesPage
         {
             return;
         }
+        if (edited == role)
+        {
+            Snackbar.Add("Nothing changed.", Severity.Info);
+            return;
+        }
         await RunAsync(async actor =>
         {
             var days = await Rules.DaysAffectedByRoleAsync(actor, edited.Action);
@@ -59,16 +64,24 @@ public partial class RolesPage
         });
     }
 
-    private Task SaveParametersAsync(ScoringParameters parameters) => RunAsync(async actor =>
+    private async Task SaveParametersAsync(ScoringParameters parameters)
     {
-        var rows = await Rules.ScoreRowsAsync(actor);
-        if (await ConfirmAsync("Save the parameters?",
-                $"Every scored day uses them: saving recomputes all {rows} stored employee-days, in the background."))
+        if (parameters == _parameters)
         {
-            _task = await Rules.SaveParametersAsync(actor, parameters);
-            Snackbar.Add("Parameters saved; recomputing every scored day.", Severity.Success);
+            Snackbar.Add("Nothing changed.", Severity.Info);
+            return;
         }
-    });
+        await RunAsync(async actor =>
+        {
+            var rows = await Rules.ScoreRowsAsync(actor);
+            if (await ConfirmAsync("Save the parameters?",
+                    $"Every scored day uses them: saving recomputes all {rows} stored employee-days, in the background."))
+            {
+                _task = await Rules.SaveParametersAsync(actor, parameters);
+                Snackbar.Add("Parameters saved; recomputing every scored day.", Severity.Success);
+            }
+        });
+    }
 
     private Task CancelAsync(RecomputeTask task) => RunAsync(actor => Recomputes.CancelAsync(actor, task.Id));
 
