@@ -22,12 +22,33 @@ internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck acc
         var skip = Math.Max(0, query.Page) * pageSize;
 
         var unmapped = query.Kind is null or ExceptionKinds.UnmappedEmail ? await UnmappedAsync(query, cancellationToken) : [];
-        var findings = db.DataQuality.AsNoTracking();
+        var findings = Findings(query);
+        var total = unmapped.Count + (findings is null ? 0 : await findings.CountAsync(cancellationToken));
+
+        var items = unmapped.Skip(skip).Take(pageSize).ToList();
+        if (findings is not null && items.Count < pageSize)
+        {
+            var rows = await findings
+                .OrderByDescending(f => f.BusinessDay).ThenBy(f => f.EmployeeId).ThenBy(f => f.StartUtc).ThenBy(f => f.Id)
+                .Skip(Math.Max(0, skip - unmapped.Count)).Take(pageSize - items.Count)
+                .ToListAsync(cancellationToken);
+            var ids = rows.Select(r => r.EmployeeId).Distinct().ToList();
+            var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+            items.AddRange(rows.Select(r => new ExceptionItem(r.Issue.ToString(), r.EmployeeId, names.GetValueOrDefault(r.EmployeeId),
+                r.BusinessDay, r.Subject, r.Items, r.StartUtc, r.EndUtc)));
+        }
+        return new ExceptionPage(items, total);
+    }
+
+    /// <summary>The stored findings the query selects; null when it asks for unmapped e-mails only.</summary>
+    private IQueryable<DataQualityRecord>? Findings(ExceptionQuery query)
+    {
         if (query.Kind == ExceptionKinds.UnmappedEmail)
         {
-            findings = findings.Where(_ => false);
+            return null;
         }
-        else if (query.Kind is not null)
+        var findings = db.DataQuality.AsNoTracking();
+        if (query.Kind is not null)
         {
             var issue = Enum.Parse<DataQualityIssue>(query.Kind);
             findings = findings.Where(f => f.Issue == issue);
@@ -40,21 +61,7 @@ internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck acc
         {
             findings = findings.Where(f => f.BusinessDay <= to);
         }
-        var total = unmapped.Count + await findings.CountAsync(cancellationToken);
-
-        var items = unmapped.Skip(skip).Take(pageSize).ToList();
-        if (items.Count < pageSize)
-        {
-            var rows = await findings
-                .OrderByDescending(f => f.BusinessDay).ThenBy(f => f.EmployeeId).ThenBy(f => f.StartUtc).ThenBy(f => f.Id)
-                .Skip(Math.Max(0, skip - unmapped.Count)).Take(pageSize - items.Count)
-                .ToListAsync(cancellationToken);
-            var ids = rows.Select(r => r.EmployeeId).Distinct().ToList();
-            var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
-            items.AddRange(rows.Select(r => new ExceptionItem(r.Issue.ToString(), r.EmployeeId, names.GetValueOrDefault(r.EmployeeId),
-                r.BusinessDay, r.Subject, r.Items, r.StartUtc, r.EndUtc)));
-        }
-        return new ExceptionPage(items, total);
+        return findings;
     }
 
     private async Task<List<ExceptionItem>> UnmappedAsync(ExceptionQuery query, CancellationToken cancellationToken)

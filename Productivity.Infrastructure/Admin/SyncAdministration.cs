@@ -48,11 +48,11 @@ internal sealed class SyncAdministration(
     public async Task<string> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
-        var job = SyncJobCatalog.All.SingleOrDefault(j => j.JobKey == jobKey);
-        if (job.JobKey is null)
+        if (!SyncJobCatalog.All.Any(j => j.JobKey == jobKey))
         {
             throw new KeyNotFoundException($"There is no job '{jobKey}'.");
         }
+        var job = SyncJobCatalog.All.Single(j => j.JobKey == jobKey);
         if (schedulerFactory is not null)
         {
             var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
