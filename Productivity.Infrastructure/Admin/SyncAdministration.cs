@@ -33,14 +33,16 @@ internal sealed class SyncAdministration(
         foreach (var (jobKey, title, syncJob) in SyncJobCatalog.All)
         {
             var triggers = scheduler is null ? [] : await scheduler.GetTriggersOfJob(new JobKey(jobKey), cancellationToken);
+            // The schedule is the trigger named after the job; "Run now" and catch-up add one-off triggers beside it.
+            var schedule = triggers.Where(t => t.Key.Name == jobKey).DefaultIfEmpty(triggers.FirstOrDefault()).First();
             jobs.Add(new JobStatus(
                 jobKey,
                 title,
                 syncJob,
-                triggers.Select(Describe).FirstOrDefault(),
+                schedule is null ? null : Describe(schedule),
                 syncJob is null ? null : lastRuns.GetValueOrDefault(syncJob),
                 triggers.Select(t => t.PreviousFireTimeUtc).Max()?.UtcDateTime,
-                triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min()?.UtcDateTime));
+                schedule?.NextFireTimeUtc?.UtcDateTime));
         }
         return new SyncOverview(scheduler is not null, jobs);
     }
