@@ -15,6 +15,7 @@ using Productivity.Core.Employees;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         AddSync(builder.Services);
         AddScoring(builder.Services);
         AddEmployees(builder.Services);
+        AddAdministration(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -220,5 +222,16 @@ public static class DependencyInjection
         {
             checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
         }
+    }
+
+    private static void AddAdministration(IServiceCollection services)
+    {
+        services.AddScoped<AccessCheck>();
+        services.AddScoped<IMappingAdministration, MappingAdministration>();
+        services.AddScoped<IRulesAdministration, RulesAdministration>();
+        services.AddScoped<IRecomputeAdministration, RecomputeAdministration>();
+        services.AddScoped<ISyncAdministration, SyncAdministration>();
+        services.AddScoped<IExceptionQueries, ExceptionQueries>();
+        services.AddScoped<IAuditQueries, AuditQueries>();
     }
 }

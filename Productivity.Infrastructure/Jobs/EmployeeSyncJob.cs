@@ -8,5 +8,5 @@ namespace Productivity.Infrastructure.Jobs;
 public sealed class EmployeeSyncJob(SyncPipeline pipeline) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await pipeline.SyncEmployeesAsync(SyncTriggers.Schedule, cancellationToken);
+        await pipeline.SyncEmployeesAsync(JobTrigger.Of(context), cancellationToken);
 }

@@ -10,6 +10,6 @@ public sealed class PodFactoryDaysJob(SyncPipeline pipeline) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var (from, to) = pipeline.RecentDays();
-        await pipeline.SyncPodFactoryDaysAsync(SyncTriggers.Schedule, from, to, cancellationToken);
+        await pipeline.SyncPodFactoryDaysAsync(JobTrigger.Of(context), from, to, cancellationToken);
     }
 }

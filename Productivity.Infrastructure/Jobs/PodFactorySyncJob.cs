@@ -8,5 +8,5 @@ namespace Productivity.Infrastructure.Jobs;
 public sealed class PodFactorySyncJob(SyncPipeline pipeline) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule, cancellationToken);
+        await pipeline.SyncPodFactoryAsync(JobTrigger.Of(context), cancellationToken);
 }

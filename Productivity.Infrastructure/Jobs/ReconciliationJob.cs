@@ -8,5 +8,5 @@ namespace Productivity.Infrastructure.Jobs;
 public sealed class ReconciliationJob(SyncPipeline pipeline) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await pipeline.ReconcileAsync(SyncTriggers.Schedule, cancellationToken);
+        await pipeline.ReconcileAsync(JobTrigger.Of(context), cancellationToken);
 }

@@ -10,6 +10,6 @@ public sealed class ShiftSyncJob(SyncPipeline pipeline) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var (from, to) = pipeline.RecentDays();
-        await pipeline.SyncShiftsAsync(SyncTriggers.Schedule, from, to, cancellationToken);
+        await pipeline.SyncShiftsAsync(JobTrigger.Of(context), from, to, cancellationToken);
     }
 }

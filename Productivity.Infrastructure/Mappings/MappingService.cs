@@ -109,6 +109,10 @@ public sealed class MappingService(ProductivityDbContext db, AuditLog audit, Act
         {
             throw new MappingException($"{email} is already credited to another employee; remove that mapping first.");
         }
+        var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+        var oldValue = existing is not null
+            ? $"employee {existing.EmployeeId}{(existing.IsVerified ? "" : " (unverified)")}"
+            : queued?.Status.ToString();
         var who = actor.Identity?.Name ?? "system";
         var now = Now();
         if (existing is null)
@@ -126,12 +130,11 @@ public sealed class MappingService(ProductivityDbContext db, AuditLog audit, Act
             existing.VerifiedUtc = now;
             existing.VerifiedBy = who;
         }
-        var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         if (queued is not null)
         {
             Resolve(queued, PendingMappingStatus.Approved, who);
         }
-        audit.Record(actor, AuditKinds.Mapping, email, email, "Approved", queued?.Status.ToString(), $"employee {employeeId} ({employee.Name})");
+        audit.Record(actor, AuditKinds.Mapping, email, email, "Approved", oldValue, $"employee {employeeId} ({employee.Name})");
         await db.SaveChangesAsync(cancellationToken);
         var changed = await AttributeAsync(email, employeeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

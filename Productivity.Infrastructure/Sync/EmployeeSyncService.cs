@@ -12,6 +12,13 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
     public async Task SyncAsync(SyncOutcome outcome, CancellationToken cancellationToken = default)
     {
         var users = await connecteam.GetUsersAsync(cancellationToken);
+        // The shift sync may read users at the same moment (a new hire clocked in); the loser applies itself again.
+        await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(users, trial, cancellationToken));
+        await mappings.AutoVerifyPendingAsync(outcome, cancellationToken);
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<ConnecteamUser> users, SyncOutcome outcome, CancellationToken cancellationToken)
+    {
         outcome.ItemsRead += users.Count;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var employees = await db.Employees.Where(e => e.ConnecteamUserId != null)
@@ -34,11 +41,12 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
                 });
                 outcome.Added++;
             }
-            else if (employee.Name != name || employee.Email != email || employee.IsArchived != user.IsArchived)
+            // Archived in Connecteam archives here too; an Admin's own archive or restore is otherwise left alone.
+            else if (employee.Name != name || employee.Email != email || (user.IsArchived && !employee.IsArchived))
             {
                 employee.Name = name;
                 employee.Email = email;
-                employee.IsArchived = user.IsArchived;
+                employee.IsArchived |= user.IsArchived;
                 employee.UpdatedUtc = now;
                 outcome.Updated++;
             }
@@ -48,6 +56,5 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        await mappings.AutoVerifyPendingAsync(outcome, cancellationToken);
     }
 }

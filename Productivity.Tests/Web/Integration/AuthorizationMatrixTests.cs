@@ -37,6 +37,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/not-found"] = [Public],
         ["/employees/{id:int}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/employees/{id:int}/days/{day}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
+        ["/admin/mappings"] = [Roles.Admin],
+        ["/admin/roles"] = [Roles.Admin],
+        ["/admin/audit"] = [Roles.Admin],
+        ["/exceptions"] = [Roles.Admin, Roles.Manager],
     };
 
     /// <summary>Concrete URLs for parameterised routes: <c>{employee}</c> becomes the id of the employee the fixture seeds.</summary>

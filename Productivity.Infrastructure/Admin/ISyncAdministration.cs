@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Productivity.Core.Integrations;
+using Productivity.Core.Sync;
+
+namespace Productivity.Infrastructure.Admin;
+
+/// <summary>Admin → Sync: each job's last run and next firing, "Run now", and the run history with details. Admin only.</summary>
+public interface ISyncAdministration
+{
+    Task<SyncOverview> JobsAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fires the job on the scheduler (it runs in the background, once in a cluster), or, when this node has no
+    /// schedules, runs it here to the end. Returns a sentence for the Admin.
+    /// </summary>
+    Task<string> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default);
+
+    Task<SyncRunPage> HistoryAsync(ClaimsPrincipal actor, SyncRunQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One run with its details (warnings, rejected rows, per-day report); an unknown id is not found.</summary>
+    Task<SyncRunDetails> RunDetailsAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default);
+}
+
+/// <param name="SchedulesOn">False when <c>Jobs:Enabled=false</c> on this node: nothing fires here.</param>
+public sealed record SyncOverview(bool SchedulesOn, IReadOnlyList<JobStatus> Jobs);
+
+/// <param name="JobKey">The Quartz job key (the job's class name).</param>
+/// <param name="SyncJob">The job's name in <c>sync_runs</c>; null for a job that records no runs.</param>
+/// <param name="Schedule">How often it fires, e.g. "every 5 min" or a cron expression; null when not scheduled.</param>
+/// <param name="LastFiredUtc">The scheduler's previous firing (for jobs that record no runs).</param>
+public sealed record JobStatus(
+    string JobKey,
+    string Title,
+    string? SyncJob,
+    string? Schedule,
+    SyncRun? LastRun,
+    DateTime? LastFiredUtc,
+    DateTime? NextFireUtc);
+
+public sealed record SyncRunQuery(string? Job, int Page, int PageSize);
+
+public sealed record SyncRunPage(IReadOnlyList<SyncRun> Items, int TotalCount);
+
+public sealed record SyncRunDetails(
+    SyncRun Run,
+    int Unchanged,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<RejectedRow> Rejected,
+    IReadOnlyList<SyncDayReport> Days);
+
+/// <summary>One day of a reconciliation report: shifts in the source and what the run added, changed and removed.</summary>
+public sealed record SyncDayReport(DateOnly Day, int Shifts, int Added, int Changed, int Removed);

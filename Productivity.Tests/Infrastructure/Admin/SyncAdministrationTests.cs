@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Sync;
+using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Jobs;
+using Productivity.Infrastructure.Sync;
+using Productivity.Tests.TestSupport;
+using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+
+namespace Productivity.Tests.Infrastructure.Admin;
+
+/// <summary>Admin → Sync: last runs from sync_runs, next firings from Quartz, "Run now" with and without a scheduler, run details.</summary>
+public sealed class SyncAdministrationTests
+{
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Jobs_SchedulesOff_ShowsEachJobsLastRunAndNoNextFiring(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var runner = host.Services.GetRequiredService<SyncRunner>();
+        await runner.RunAsync(SyncJobs.Shifts, SyncTriggers.Schedule, (_, _) => Task.CompletedTask);
+        var latest = await runner.RunAsync(SyncJobs.Shifts, SyncTriggers.Manual, (outcome, _) =>
+        {
+            outcome.ItemsRead = 12;
+            outcome.Added = 3;
+            return Task.CompletedTask;
+        });
+        await using var scope = host.CreateScope();
+
+        var overview = await scope.ServiceProvider.GetRequiredService<ISyncAdministration>().JobsAsync(await AdminAsync(scope.ServiceProvider));
+
+        overview.SchedulesOn.ShouldBeFalse();
+        overview.Jobs.Select(j => j.JobKey).ShouldBe([nameof(ShiftSyncJob), nameof(EmployeeSyncJob), nameof(ReconciliationJob),
+            nameof(PodFactorySyncJob), nameof(PodFactoryDaysJob), nameof(OpenShiftScoringJob)]);
+        var shifts = overview.Jobs[0];
+        shifts.LastRun.ShouldNotBeNull().Id.ShouldBe(latest.Run.Id);
+        shifts.LastRun.Trigger.ShouldBe(SyncTriggers.Manual);
+        shifts.LastRun.Added.ShouldBe(3);
+        shifts.NextFireUtc.ShouldBeNull();
+        overview.Jobs.Skip(1).ShouldAllBe(j => j.LastRun == null && j.NextFireUtc == null);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task HistoryAndDetails_PageByJobAndReadRejectedRowsWarningsAndTheDayReport(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var runner = host.Services.GetRequiredService<SyncRunner>();
+        for (var i = 0; i < 3; i++)
+        {
+            await runner.RunAsync(SyncJobs.PodFactory, SyncTriggers.Schedule, (_, _) => Task.CompletedTask);
+        }
+        var reconciliation = await runner.RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, (outcome, _) =>
+        {
+            outcome.Reject("connecteam", "shift 77", "clock-out before clock-in");
+            outcome.Warnings.Add("user 5 is archived in Connecteam");
+            outcome.Day(Day).Shifts = 31;
+            outcome.Day(Day).Added = 2;
+            outcome.Day(Day).Removed = 1;
+            return Task.CompletedTask;
+        });
+        await using var scope = host.CreateScope();
+        var sync = scope.ServiceProvider.GetRequiredService<ISyncAdministration>();
+        var admin = await AdminAsync(scope.ServiceProvider);
+
+        var all = await sync.HistoryAsync(admin, new SyncRunQuery(null, 0, 2));
+        var podFactory = await sync.HistoryAsync(admin, new SyncRunQuery(SyncJobs.PodFactory, 1, 2));
+        var details = await sync.RunDetailsAsync(admin, reconciliation.Run.Id);
+
+        all.TotalCount.ShouldBe(4);
+        all.Items[0].Id.ShouldBe(reconciliation.Run.Id);
+        podFactory.TotalCount.ShouldBe(3);
+        podFactory.Items.ShouldHaveSingleItem().Job.ShouldBe(SyncJobs.PodFactory);
+        details.Run.Status.ShouldBe(SyncRunStatus.SucceededWithRejections);
+        details.Rejected.ShouldBe([new Productivity.Core.Integrations.RejectedRow("connecteam", "shift 77", "clock-out before clock-in")]);
+        details.Warnings.ShouldBe(["user 5 is archived in Connecteam"]);
+        details.Days.ShouldBe([new SyncDayReport(Day, 31, 2, 0, 1)]);
+        await Should.ThrowAsync<KeyNotFoundException>(() => sync.RunDetailsAsync(admin, 999_999));
+    }
+
+    [Fact]
+    public async Task RunNow_WithoutScheduler_RunsTheJobHereAsAManualRun()
+    {
+        await using var host = await TestHost.StartAsync("Sqlite");
+        await using var scope = host.CreateScope();
+        var sync = scope.ServiceProvider.GetRequiredService<ISyncAdministration>();
+        var admin = await AdminAsync(scope.ServiceProvider);
+
+        var message = await sync.RunNowAsync(admin, nameof(EmployeeSyncJob));
+
+        message.ShouldContain("Succeeded");
+        var run = (await sync.HistoryAsync(admin, new SyncRunQuery(null, 0, 10))).Items.ShouldHaveSingleItem();
+        run.Job.ShouldBe(SyncJobs.Employees);
+        run.Trigger.ShouldBe(SyncTriggers.Manual);
+        run.Added.ShouldBeGreaterThan(0);
+        await Should.ThrowAsync<KeyNotFoundException>(() => sync.RunNowAsync(admin, "DropTablesJob"));
+    }
+
+    [Fact]
+    public async Task RunNow_WithScheduler_FiresTheJobThereWithAManualTrigger()
+    {
+        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Jobs:Enabled"] = "true" });
+        await using var scope = host.CreateScope();
+        var sync = scope.ServiceProvider.GetRequiredService<ISyncAdministration>();
+        var admin = await AdminAsync(scope.ServiceProvider);
+
+        var overview = await sync.JobsAsync(admin);
+        var message = await sync.RunNowAsync(admin, nameof(ReconciliationJob));
+
+        overview.SchedulesOn.ShouldBeTrue();
+        var employees = overview.Jobs.Single(j => j.JobKey == nameof(EmployeeSyncJob));
+        employees.Schedule.ShouldBe("cron 0 0 2 * * ? (America/Chicago)");
+        employees.NextFireUtc.ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow);
+        overview.Jobs.Single(j => j.JobKey == nameof(PodFactorySyncJob)).Schedule.ShouldBe("every 1 min");
+        message.ShouldContain("started");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline
+               && !await QueryAsync(host, db => db.SyncRuns.AnyAsync(r => r.Job == SyncJobs.Reconciliation
+                   && r.Trigger == SyncTriggers.Manual && r.FinishedUtc != null)))
+        {
+            await Task.Delay(250);
+        }
+        (await QueryAsync(host, db => db.SyncRuns.CountAsync(r => r.Job == SyncJobs.Reconciliation && r.Trigger == SyncTriggers.Manual)))
+            .ShouldBe(1);
+    }
+}
