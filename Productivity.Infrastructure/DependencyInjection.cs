@@ -10,12 +10,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
+using Productivity.Core.Dashboard;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Integrations;
@@ -53,6 +55,7 @@ public static class DependencyInjection
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddScoring(builder.Services);
+        AddDashboard(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -208,5 +211,17 @@ public static class DependencyInjection
         {
             checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
         }
+    }
+
+    private static void AddDashboard(IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<DashboardBuilder>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<IDashboardQueries>(sp => sp.GetRequiredService<DashboardQueries>());
+        // Registered before the jobs' hosted service, so it subscribes before the first recompute can publish.
+        services.AddHostedService<DashboardCacheInvalidator>();
     }
 }
