@@ -15,8 +15,7 @@ public sealed class DashboardQueriesTests
     private static readonly DateOnly Dec10 = new(2025, 12, 10);
     private static readonly DashboardRange Dec10Only = new(Dec10, Dec10);
     private static readonly DateTime DayOver = Utc("2025-12-11T14:00:00Z");
-    private static readonly string[] Files =
-        ["A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json"];
+    private static readonly string[] Files = DashboardTestContext.SpecFiles;
 
     public static TheoryData<string> Providers => new() { "Sqlite", "MySql" };
 
@@ -24,7 +23,7 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(Providers))]
     public async Task GetScores_SpecExamples_RowsCarryTheSpecsNumbers(string provider)
     {
-        await using var context = await StartWithSpecExamplesAsync(provider);
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
 
         var page = await context.Queries.GetScoresAsync(Dec10Only, new ScoreTableQuery(null, ScoreSort.Name, false, 0, 25));
 
@@ -49,7 +48,7 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(Providers))]
     public async Task GetSummary_SpecExamples_KpisAreTheSumsOfTheRows(string provider)
     {
-        await using var context = await StartWithSpecExamplesAsync(provider);
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
 
         var summary = await context.Queries.GetSummaryAsync(Dec10Only);
 
@@ -71,7 +70,7 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(Providers))]
     public async Task GetSummary_SpecExamples_DepartmentsFromTheActionsRoles(string provider)
     {
-        await using var context = await StartWithSpecExamplesAsync(provider);
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
 
         var departments = (await context.Queries.GetSummaryAsync(Dec10Only)).Departments;
 
@@ -94,7 +93,7 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(Providers))]
     public async Task GetSummary_SingleDay_HourlyChartCountsTheWindowsStartingInEachLocalHour(string provider)
     {
-        await using var context = await StartWithSpecExamplesAsync(provider);
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
         var windows = Files.SelectMany(f => SpecExample.Load(f).Windows).ToList();
 
         var hourly = (await context.Queries.GetSummaryAsync(Dec10Only)).Hourly;
@@ -274,7 +273,7 @@ public sealed class DashboardQueriesTests
     [MemberData(nameof(Providers))]
     public async Task GetSummary_WarmCache_SendsNoQuery(string provider)
     {
-        await using var context = await StartWithSpecExamplesAsync(provider);
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
         await context.Queries.GetSummaryAsync(Dec10Only);
         context.Commands.Reset();
 
@@ -324,7 +323,7 @@ public sealed class DashboardQueriesTests
     [InlineData(null, ScoreSort.Points, true, new[] { "eve", "cy", "ana", "dee", "ben" })]
     public async Task GetScores_SearchAndSort_OnTheServer(string? search, ScoreSort sort, bool descending, string[] expected)
     {
-        await using var context = await StartWithSpecExamplesAsync("Sqlite");
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync("Sqlite");
 
         var page = await context.Queries.GetScoresAsync(Dec10Only, new ScoreTableQuery(search, sort, descending, 0, 25));
 
@@ -335,7 +334,7 @@ public sealed class DashboardQueriesTests
     [Fact]
     public async Task GetScores_Paging_ReturnsThePageAndTheTotal()
     {
-        await using var context = await StartWithSpecExamplesAsync("Sqlite");
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync("Sqlite");
 
         var page = await context.Queries.GetScoresAsync(Dec10Only, new ScoreTableQuery(null, ScoreSort.Name, false, 1, 2));
 
@@ -370,22 +369,5 @@ public sealed class DashboardQueriesTests
         var summary = await context.Queries.GetSummaryAsync(new DashboardRange(Dec10.AddDays(-6), Dec10));
 
         summary.Kpis.QcGoal.ShouldBe(7 * 1200);
-    }
-
-    /// <summary>The five worked examples, one employee each, scored at their own "now"; the clock then stays at Dec 11 14:00 UTC.</summary>
-    private static async Task<DashboardTestContext> StartWithSpecExamplesAsync(string provider)
-    {
-        var context = await DashboardTestContext.StartAsync(provider, Utc("2025-12-10T19:00:00Z"));
-        var ids = new Dictionary<string, int>();
-        foreach (var file in Files)
-        {
-            var example = SpecExample.Load(file);
-            var id = await context.AddEmployeeAsync(example.Expected.Single().GetProperty("employee").GetString()!);
-            await context.AddInputsAsync(id, example.Shifts, example.Windows);
-            ids[file] = id;
-        }
-        await context.RecomputeAsync(Utc("2025-12-10T19:00:00Z"), new EmployeeDay(ids["D-open-shift.json"], Dec10));
-        await context.RecomputeAsync(DayOver, [.. Files.Where(f => f != "D-open-shift.json").Select(f => new EmployeeDay(ids[f], Dec10))]);
-        return context;
     }
 }

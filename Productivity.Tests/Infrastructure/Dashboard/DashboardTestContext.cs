@@ -9,6 +9,7 @@ using Productivity.Core.TimeClock;
 using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Tests.Core.Scoring;
 using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Infrastructure.Dashboard;
@@ -21,6 +22,16 @@ public sealed class DashboardTestContext : IAsyncDisposable
 {
     public static readonly SiteClock Chicago = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
+    /// <summary>The worked examples of scoring.md, all on <see cref="SpecDay"/>.</summary>
+    public static readonly string[] SpecFiles =
+        ["A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json"];
+
+    public static readonly DateOnly SpecDay = new(2025, 12, 10);
+
+    /// <summary>Example D's "now" (13:00 CST); the other examples are scored a day later, when their shifts are over.</summary>
+    public static readonly DateTime SpecNow = new(2025, 12, 10, 19, 0, 0, DateTimeKind.Utc);
+
+    private readonly Dictionary<string, int> _employees = [];
     private long _nextWindowId;
 
     private DashboardTestContext(TestHost host, FakeTimeProvider time, CommandCounter commands)
@@ -55,6 +66,9 @@ public sealed class DashboardTestContext : IAsyncDisposable
         return new DashboardTestContext(host, time, commands);
     }
 
+    /// <summary>The id of the employee added with <paramref name="name"/>.</summary>
+    public int EmployeeId(string name) => _employees[name];
+
     public async Task<int> AddEmployeeAsync(string name)
     {
         await using var scope = Host.CreateScope();
@@ -62,6 +76,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
         var employee = new Employee { Name = name, Email = $"{name}@example.test" };
         db.Employees.Add(employee);
         await db.SaveChangesAsync();
+        _employees[name] = employee.Id;
         return employee.Id;
     }
 
@@ -113,6 +128,23 @@ public sealed class DashboardTestContext : IAsyncDisposable
     {
         SetNow(nowUtc);
         await Scoring.RecalculateAsync(pairs);
+    }
+
+    /// <summary>The five worked examples, one employee each, scored at their own "now"; the clock then stays at Dec 11 14:00 UTC.</summary>
+    public static async Task<DashboardTestContext> StartWithSpecExamplesAsync(string provider)
+    {
+        var context = await DashboardTestContext.StartAsync(provider, SpecNow);
+        var ids = new Dictionary<string, int>();
+        foreach (var file in SpecFiles)
+        {
+            var example = SpecExample.Load(file);
+            var id = await context.AddEmployeeAsync(example.Expected.Single().GetProperty("employee").GetString()!);
+            await context.AddInputsAsync(id, example.Shifts, example.Windows);
+            ids[file] = id;
+        }
+        await context.RecomputeAsync(SpecNow, new EmployeeDay(ids["D-open-shift.json"], SpecDay));
+        await context.RecomputeAsync(SpecNow.AddHours(19), [.. SpecFiles.Where(f => f != "D-open-shift.json").Select(f => new EmployeeDay(ids[f], SpecDay))]);
+        return context;
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
