@@ -217,6 +217,7 @@ public static class DependencyInjection
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddMemoryCache();
         services.AddSingleton<DashboardCache>();
         services.AddSingleton<DashboardBuilder>();
         services.AddSingleton<DashboardQueries>();

@@ -9,7 +9,7 @@ namespace Productivity.Infrastructure.Dashboard;
 
 /// <summary>
 /// Builds a range's dashboard from the database: stored daily scores, shifts and activity windows, read with
-/// AsNoTracking projections in a fixed number of queries whatever the number of people (six or seven).
+/// AsNoTracking projections in a fixed number of queries whatever the number of people (five to seven).
 /// </summary>
 public sealed class DashboardBuilder(
     IDbContextFactory<ProductivityDbContext> contextFactory,
@@ -48,8 +48,9 @@ public sealed class DashboardBuilder(
             .Where(s => s.BusinessDay >= shiftsFrom && s.BusinessDay <= shiftsTo)
             .Select(s => new ShiftSpan(s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, s.BusinessDay))
             .ToListAsync(cancellationToken);
-        var actionItems = await ActionItemAttribution.LoadAsync(db, siteClock, range, shifts, now, cap, cancellationToken);
-        var hourly = range.IsSingleDay ? await HourlyActivity.LoadAsync(db, siteClock, from, cancellationToken) : [];
+        var attributed = await ActionItemAttribution.LoadAsync(db, siteClock, range, shifts, now, cap, cancellationToken);
+        var actionItems = attributed.Items;
+        var hourly = range.IsSingleDay ? HourlyActivity.Build(siteClock, from, attributed.DayWindows) : [];
 
         var open = includesToday
             ? shifts.Where(s => s.ClockOutUtc is null && s.ClockInUtc <= now && now < s.ClockInUtc + cap && s.BusinessDay >= today.AddDays(-1))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
 
@@ -9,9 +10,15 @@ namespace Productivity.Infrastructure.Dashboard;
 /// ask for it at the same moment (after an update every open dashboard reloads together). The score table is searched,
 /// sorted and paged here, on the server, from the cached rows.
 /// </summary>
-public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache cache, SiteClock siteClock, TimeProvider timeProvider)
-    : IDashboardQueries
+/// <remarks>
+/// A model's key names the versions of its days, so the same key always means the same content: a node keeps the
+/// models it has deserialised for a minute and only asks the shared cache for the versions.
+/// </remarks>
+public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache cache, IMemoryCache local, SiteClock siteClock,
+    TimeProvider timeProvider) : IDashboardQueries
 {
+    private static readonly TimeSpan LocalLifetime = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, Lazy<Task<DashboardReadModel>>> _building = new();
 
     public DateOnly Today() => siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime);
@@ -45,9 +52,13 @@ public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache ca
             throw new ArgumentOutOfRangeException(nameof(range), range, problem);
         }
         var key = await cache.ModelKeyAsync(range, cancellationToken);
+        if (local.TryGetValue(key, out DashboardReadModel? known) && known is not null)
+        {
+            return known;
+        }
         if (await cache.GetAsync(key, cancellationToken) is { } cached)
         {
-            return cached;
+            return local.Set(key, cached, LocalLifetime);
         }
         var build = _building.GetOrAdd(key, k => new Lazy<Task<DashboardReadModel>>(() => BuildAndStoreAsync(k, range)));
         try
@@ -65,7 +76,7 @@ public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache ca
     {
         var model = await builder.BuildAsync(range, CancellationToken.None);
         await cache.SetAsync(key, model, CancellationToken.None);
-        return model;
+        return local.Set(key, model, LocalLifetime);
     }
 
     private static IOrderedEnumerable<ScoreRow> Sort(IEnumerable<ScoreRow> rows, ScoreSort sortBy, bool descending) => sortBy switch

@@ -91,24 +91,26 @@ public sealed class DashboardQueriesTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task GetSummary_SingleDay_HourlyChartCountsTheWindowsStartingInEachLocalHour(string provider)
+    public async Task GetSummary_SingleDay_HourlyChartCountsTheDaysWindowsByTheLocalHourTheyStart(string provider)
     {
         await using var context = await DashboardTestContext.StartWithSpecExamplesAsync(provider);
         var windows = Files.SelectMany(f => SpecExample.Load(f).Windows).ToList();
 
-        var hourly = (await context.Queries.GetSummaryAsync(Dec10Only)).Hourly;
+        var summary = await context.Queries.GetSummaryAsync(Dec10Only);
 
-        hourly.Count.ShouldBe(24);
-        hourly[0].Label.ShouldBe("00:00");
-        hourly[7].Label.ShouldBe("07:00");
-        for (var hour = 0; hour < 24; hour++)
+        var hourly = summary.Hourly;
+        hourly.Sum(h => h.Items).ShouldBe(summary.Kpis.Items);
+        // Eve's night shift runs until 06:00 the next morning; its windows stay on Dec 10, in hours after midnight.
+        hourly.Count.ShouldBe(30);
+        hourly.Select(h => h.Label).ShouldBe(Enumerable.Range(0, 24).Select(h => $"{h:00}:00").Concat(Enumerable.Range(0, 6).Select(h => $"{h:00}:00 +1d")));
+        for (var hour = 0; hour < 30; hour++)
         {
-            var inHour = windows.Where(w => DashboardTestContext.Chicago.ToLocal(w.StartUtc) is var local
-                && DateOnly.FromDateTime(local) == Dec10 && local.Hour == hour).ToList();
-            hourly[hour].Items.ShouldBe(inHour.Sum(w => w.Items), $"hour {hour}");
+            var from = hourly[hour].StartUtc;
+            hourly[hour].Items.ShouldBe(windows.Where(w => w.StartUtc >= from && w.StartUtc < from.AddHours(1)).Sum(w => w.Items), $"hour {hour}");
         }
         hourly[7].ActivePeople.ShouldBe(3);
         hourly[23].ActivePeople.ShouldBe(1);
+        hourly[25].ActivePeople.ShouldBe(1);
     }
 
     [Theory]
