@@ -143,6 +143,8 @@ public sealed class DashboardPageTests : ComponentTestBase
         if (shown)
         {
             buttons[0].GetAttribute("href").ShouldBe("/exports/scores.csv?from=2025-12-10&to=2025-12-10");
+            // The attribute also keeps Blazor's router from intercepting the link.
+            buttons[0].GetAttribute("download").ShouldBe("scores-2025-12-10-2025-12-10.csv");
         }
     }
 
