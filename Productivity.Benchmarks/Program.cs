@@ -2,6 +2,12 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Productivity.Benchmarks;
 
+if (args.Length > 0 && args[0] == "dashboard")
+{
+    await DashboardBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "calculator")
 {
     if (args.Contains("--quick"))

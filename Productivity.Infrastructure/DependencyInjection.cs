@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Productivity.Core.EmployeeDays;
 using Productivity.Core.Employees;
+using Productivity.Core.Dashboard;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
@@ -21,6 +22,7 @@ using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.EmployeeDays;
 using Productivity.Infrastructure.Employees;
+using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Integrations;
@@ -60,6 +62,7 @@ public static class DependencyInjection
         AddScoring(builder.Services);
         AddEmployees(builder.Services);
         AddAdministration(builder.Services);
+        AddDashboard(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -233,5 +236,18 @@ public static class DependencyInjection
         services.AddScoped<ISyncAdministration, SyncAdministration>();
         services.AddScoped<IExceptionQueries, ExceptionQueries>();
         services.AddScoped<IAuditQueries, AuditQueries>();
+    }
+
+    private static void AddDashboard(IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddMemoryCache();
+        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<DashboardBuilder>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<IDashboardQueries>(sp => sp.GetRequiredService<DashboardQueries>());
+        // Registered before the jobs' hosted service, so it subscribes before the first recompute can publish.
+        services.AddHostedService<DashboardCacheInvalidator>();
     }
 }

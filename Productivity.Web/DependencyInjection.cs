@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Productivity.Web.Components;
 using Productivity.Web.Components.Account;
+using Productivity.Web.Exports;
 using Productivity.Web.Security;
 
 namespace Productivity.Web;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapScoreExports();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync })

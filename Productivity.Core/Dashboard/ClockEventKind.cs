@@ -1,0 +1,7 @@
+namespace Productivity.Core.Dashboard;
+
+public enum ClockEventKind
+{
+    ClockIn,
+    ClockOut,
+}

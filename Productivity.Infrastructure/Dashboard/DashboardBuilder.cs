@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Productivity.Core.Dashboard;
+using Productivity.Core.Scoring;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.Dashboard;
+
+/// <summary>
+/// Builds a range's dashboard from the database: stored daily scores, shifts and activity windows, read with
+/// AsNoTracking projections in a fixed number of queries whatever the number of people (five to seven).
+/// </summary>
+public sealed class DashboardBuilder(
+    IDbContextFactory<ProductivityDbContext> contextFactory,
+    SiteClock siteClock,
+    TimeProvider timeProvider,
+    IOptions<DashboardOptions> options)
+{
+    public const string QcPassedAction = "QC Passed";
+
+    /// <summary>Entries of the clock feed.</summary>
+    public const int ClockFeedLength = 10;
+
+    public async Task<DashboardReadModel> BuildAsync(DashboardRange range, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var today = siteClock.BusinessDayOf(now);
+        var includesToday = range.Contains(today);
+        var (from, to) = (range.From, range.To);
+        var (shiftsFrom, shiftsTo) = (from.AddDays(-1), to.AddDays(1));
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        var roles = (await db.ActionRoles.AsNoTracking()
+                .Select(r => new RoleRate(r.Action, r.RoleName, r.Department, r.ExpectedPerHour))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Action, StringComparer.Ordinal);
+        var capHours = await db.ScoringSettings.AsNoTracking().Select(s => (double?)s.OpenShiftCapHours).FirstOrDefaultAsync(cancellationToken)
+            ?? ScoringParameters.Default.OpenShiftCapHours;
+        var cap = TimeSpan.FromHours(capHours);
+        var scores = await db.DailyScores.AsNoTracking()
+            .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
+            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new ScoreDay(
+                s.EmployeeId, e.Name, s.BusinessDay, s.Items, s.Points, s.ClockedMinutes, s.ActiveMinutes, s.StandardMinutes,
+                s.Utilization, s.Performance, s.PrimaryRole, s.Sessions))
+            .ToListAsync(cancellationToken);
+        var shifts = await db.Shifts.AsNoTracking()
+            .Where(s => s.BusinessDay >= shiftsFrom && s.BusinessDay <= shiftsTo)
+            .Select(s => new ShiftSpan(s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, s.BusinessDay))
+            .ToListAsync(cancellationToken);
+        var attributed = await ActionItemAttribution.LoadAsync(db, siteClock, range, shifts, now, cap, cancellationToken);
+        var actionItems = attributed.Items;
+        var hourly = range.IsSingleDay ? HourlyActivity.Build(siteClock, from, attributed.DayWindows) : [];
+
+        var open = includesToday
+            ? shifts.Where(s => s.ClockOutUtc is null && s.ClockInUtc <= now && now < s.ClockInUtc + cap && s.BusinessDay >= today.AddDays(-1))
+                .GroupBy(s => s.EmployeeId).Select(g => g.MaxBy(s => s.ClockInUtc)!).ToList()
+            : [];
+        var feed = ClockEvents(shifts, range, now);
+        var names = scores.GroupBy(s => s.EmployeeId).ToDictionary(g => g.Key, g => g.First().Name);
+        var missing = open.Select(s => s.EmployeeId).Concat(feed.Select(e => e.EmployeeId)).Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var employee in await db.Employees.AsNoTracking().Where(e => missing.Contains(e.Id)).Select(e => new { e.Id, e.Name })
+                         .ToListAsync(cancellationToken))
+            {
+                names[employee.Id] = employee.Name;
+            }
+        }
+
+        var clockedIn = open.Select(s => s.EmployeeId).ToHashSet();
+        var rows = DashboardAggregates.Rows(scores, actionItems, roles, clockedIn);
+        var roleOf = rows.ToDictionary(r => r.EmployeeId, r => r.PrimaryRole);
+        var qcPassed = actionItems.Where(p => p.Key.Action == QcPassedAction).Sum(p => p.Value);
+        var summary = new DashboardSummary(
+            range,
+            includesToday,
+            DashboardAggregates.Kpis(scores, includesToday ? clockedIn.Count : null, qcPassed, options.Value.DailyGoal * range.Days),
+            DashboardAggregates.Departments(scores, actionItems, roles),
+            open.OrderBy(s => s.ClockInUtc)
+                .Select(s => new ClockedInEmployee(s.EmployeeId, NameOf(names, s.EmployeeId), s.ClockInUtc, siteClock.ToLocal(s.ClockInUtc),
+                    roleOf.GetValueOrDefault(s.EmployeeId)))
+                .ToList(),
+            feed.Select(e => new ClockEvent(e.EmployeeId, NameOf(names, e.EmployeeId), e.Kind, e.AtUtc, siteClock.ToLocal(e.AtUtc))).ToList(),
+            hourly,
+            range.IsSingleDay ? null : DashboardAggregates.Averages(range, scores, qcPassed),
+            now);
+        return new DashboardReadModel(summary, rows);
+    }
+
+    /// <summary>The latest clock-ins and clock-outs inside the range that have already happened.</summary>
+    private List<(int EmployeeId, ClockEventKind Kind, DateTime AtUtc)> ClockEvents(List<ShiftSpan> shifts, DashboardRange range, DateTime now)
+    {
+        var (start, _) = siteClock.UtcRangeOf(range.From);
+        var (_, end) = siteClock.UtcRangeOf(range.To);
+        var last = end < now ? end : now;
+        return shifts.Select(s => (s.EmployeeId, Kind: ClockEventKind.ClockIn, AtUtc: s.ClockInUtc))
+            .Concat(shifts.Where(s => s.ClockOutUtc is not null).Select(s => (s.EmployeeId, Kind: ClockEventKind.ClockOut, AtUtc: s.ClockOutUtc!.Value)))
+            .Where(e => e.AtUtc >= start && e.AtUtc <= last && e.AtUtc < end)
+            .OrderByDescending(e => e.AtUtc)
+            .ThenBy(e => e.Kind)
+            .ThenBy(e => e.EmployeeId)
+            .Take(ClockFeedLength)
+            .ToList();
+    }
+
+    private static string NameOf(Dictionary<int, string> names, int employeeId) =>
+        names.TryGetValue(employeeId, out var name) ? name : $"Employee {employeeId}";
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Productivity.Core.Dashboard;
+using Productivity.Infrastructure.Configuration;
+
+namespace Productivity.Infrastructure.Dashboard;
+
+/// <summary>
+/// Dashboard read models in the distributed cache (Redis when configured, so shared by every node; memory otherwise).
+/// Every business day has a version; a model's key names the versions of the days it depends on, so bumping a day's
+/// version makes every model that shows it unreachable at once, on every node, without finding or deleting keys.
+/// </summary>
+/// <remarks>
+/// A reader takes the versions before it reads the database and a recompute bumps them after its commit, so an entry
+/// can only be stored under a current version by a reader that read after the last commit. Versions are random, never
+/// counted up: a version that expired or was evicted is replaced by one no old entry can carry.
+/// </remarks>
+public sealed class DashboardCache(IDistributedCache cache, StartupSettings settings)
+{
+    /// <summary>Bump when <see cref="DashboardReadModel"/> changes shape, so entries of the previous release are never read.</summary>
+    private const string Schema = "v1";
+
+    /// <summary>A safety net for what no recompute announces (an employee renamed by the employee sync).</summary>
+    public static readonly TimeSpan ModelLifetime = TimeSpan.FromMinutes(10);
+
+    public static readonly TimeSpan VersionLifetime = TimeSpan.FromDays(2);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    // Every deployment sharing a Redis (nodes of one site, test runs side by side) gets keys of its own database.
+    private readonly string _prefix = $"dashboard:{DatabaseTag(settings)}";
+
+    public string VersionKey(DateOnly day) => $"{_prefix}:day-version:{Day(day)}";
+
+    /// <summary>
+    /// The key of a range's model. It depends on the range's days and the day before the first (a night shift that
+    /// started then feeds the clock feed and "clocked in now").
+    /// </summary>
+    public async Task<string> ModelKeyAsync(DashboardRange range, CancellationToken cancellationToken)
+    {
+        var days = Enumerable.Range(-1, range.Days + 1).Select(range.From.AddDays);
+        var versions = await Task.WhenAll(days.Select(day => VersionAsync(day, cancellationToken)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', versions)));
+        return $"{_prefix}:model:{Schema}:{Day(range.From)}:{Day(range.To)}:{Convert.ToHexStringLower(hash, 0, 16)}";
+    }
+
+    /// <summary>Gives each day a new version: every cached model that shows one of them is stale from now on.</summary>
+    public Task BumpAsync(IEnumerable<DateOnly> days, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(days.Distinct().Select(day => SetVersionAsync(day, cancellationToken)));
+
+    public async Task<DashboardReadModel?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetAsync(key, cancellationToken);
+        return bytes is { Length: > 0 } ? JsonSerializer.Deserialize<DashboardReadModel>(bytes, Json) : null;
+    }
+
+    public Task SetAsync(string key, DashboardReadModel model, CancellationToken cancellationToken) =>
+        cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(model, Json),
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ModelLifetime }, cancellationToken);
+
+    private async Task<string> VersionAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetAsync(VersionKey(day), cancellationToken);
+        return bytes is { Length: > 0 } ? Encoding.UTF8.GetString(bytes) : await SetVersionAsync(day, cancellationToken);
+    }
+
+    private async Task<string> SetVersionAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var version = Guid.NewGuid().ToString("N");
+        await cache.SetAsync(VersionKey(day), Encoding.UTF8.GetBytes(version),
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = VersionLifetime }, cancellationToken);
+        return version;
+    }
+
+    private static string DatabaseTag(StartupSettings settings)
+    {
+        var database = settings.Database.Provider == DatabaseProvider.MySql
+            ? new MySqlConnector.MySqlConnectionStringBuilder(settings.ConnectionString).Database
+            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(database)), 0, 6);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using MySqlConnector;
+using Productivity.Core.Security;
+using Productivity.Core.Time;
+using Productivity.Infrastructure;
+using Productivity.Infrastructure.Identity;
+using Productivity.Tests.TestSupport;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Productivity.Tests.Web.Browser;
+
+/// <summary>
+/// The live dashboard in Chromium against the real app on MariaDB, fed through the real ingestion path: Connecteam is the
+/// fake HTTP server, PodFactory a report_actions table in MariaDB, and the app's own Quartz jobs sync them (PodFactory
+/// every 5 s). A Manager keeps the dashboard open while new production rows arrive; the numbers change without a reload.
+/// </summary>
+[Collection(BrowserFixture.Collection)]
+[Trait("Category", "Browser")]
+public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string AdminEmail = "admin@example.test";
+    private const string ManagerEmail = "manager@example.test";
+    private const string Password = "Dashboard-Live-2025!";
+    private const string AnaEmail = "ana.lopez@example.test";
+    private const long ClockId = 4242;
+    private const float Timeout = 30_000;
+    // Employee sync, PodFactory sync, mapping and recompute all have to happen once before the first number shows.
+    private const float IngestionTimeout = 150_000;
+
+    private static readonly SiteClock Site = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-dashboard-");
+    private MySqlTestDatabase? _productivity;
+    private MySqlTestDatabase? _podFactory;
+    private FakeConnecteamServer? _connecteam;
+    private AppProcess? _app;
+    private IBrowserContext? _context;
+    private IPage _page = default!;
+    private DateTime _shiftStartUtc;
+    private long _nextRowId;
+
+    public async Task InitializeAsync()
+    {
+        _productivity = await MySqlTestDatabase.CreateAsync();
+        _podFactory = await MySqlTestDatabase.CreateAsync();
+        await ExecuteAsync(_podFactory, """
+            CREATE TABLE report_actions (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                user_email VARCHAR(255) NULL, user_name VARCHAR(255) NULL, user_role VARCHAR(100) NULL, action VARCHAR(100) NULL,
+                items_count INT NULL, window_start DATETIME NULL, window_end DATETIME NULL, created_at DATETIME NULL,
+                INDEX ix_report_actions_created_at_id (created_at, id)
+            ) ENGINE=InnoDB
+            """);
+
+        // Clocked in two hours ago, but never before today's local midnight, so that everything is on today's dashboard.
+        var now = DateTime.UtcNow;
+        var midnight = Site.UtcRangeOf(Site.BusinessDayOf(now)).StartUtc;
+        _shiftStartUtc = now.AddHours(-2) > midnight ? now.AddHours(-2) : midnight.AddMinutes(1);
+        _connecteam = await FakeConnecteamServer.StartAsync();
+        _connecteam.AddClock(ClockId, "Warehouse");
+        _connecteam.AddUser(1, "Ana", "Lopez", AnaEmail);
+        _connecteam.AssignUser(ClockId, 1);
+        _connecteam.AddShift(ClockId, 1, "65a0000000000000000000a1", _shiftStartUtc);
+        await AddProductionAsync(7);
+
+        var configuration = new Dictionary<string, string>
+        {
+            ["Data:Folder"] = _dataFolder.FullName,
+            ["Database:Provider"] = "MySql",
+            ["Database:ServerVersion"] = TestEnvironment.MySqlServerVersion,
+            ["ConnectionStrings:Productivity"] = _productivity.ConnectionString,
+            ["ConnectionStrings:PodFactory"] = _podFactory.ConnectionString,
+            ["Connecteam:ApiKey"] = _connecteam.ApiKey,
+            ["Connecteam:BaseUrl"] = _connecteam.BaseUrl,
+            ["Seed:AdminEmail"] = AdminEmail,
+            ["Seed:AdminPassword"] = Password,
+            ["Jobs:Enabled"] = "true",
+            ["Jobs:PodFactorySyncSeconds"] = "5",
+            ["Jobs:ShiftSyncMinutes"] = "1",
+        };
+        _app = await AppProcess.StartAsync(configuration);
+        await CreateManagerAsync(configuration);
+
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        _context.SetDefaultTimeout(Timeout);
+        _context.SetDefaultNavigationTimeout(Timeout);
+        _page = await _context.NewPageAsync();
+        SetDefaultExpectTimeout(Timeout);
+    }
+
+    [Fact]
+    public async Task NewProductionRows_WhileTheDashboardIsOpen_AppearWithoutAReload()
+    {
+        await RecordFailureAsync(async () =>
+        {
+            await _page.GotoAsync("/Account/Login");
+            await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerEmail);
+            await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
+            await _page.GetByTestId("login-submit").ClickAsync();
+            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+
+            var items = AnaCell("Items");
+            await Expect(items).ToHaveTextAsync("7", new LocatorAssertionsToHaveTextOptions { Timeout = IngestionTimeout });
+            await Expect(AnaRow().GetByTestId("clocked-in-dot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = IngestionTimeout });
+            await Expect(_page.GetByTestId("kpi-items-value")).ToHaveTextAsync("7");
+            // A marker that a reload (or a navigation) would wipe out.
+            await _page.EvaluateAsync("() => window.__stillTheSamePage = true");
+
+            await AddProductionAsync(13);
+            await AddProductionAsync(30);
+
+            await Expect(items).ToHaveTextAsync("50", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+            await Expect(_page.GetByTestId("kpi-items-value")).ToHaveTextAsync("50");
+            (await _page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true")).ShouldBeTrue("the page was reloaded");
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+        _app?.Dispose();
+        if (_connecteam is not null)
+        {
+            await _connecteam.DisposeAsync();
+        }
+        foreach (var database in new[] { _productivity, _podFactory })
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+        }
+        _dataFolder.Delete(recursive: true);
+    }
+
+    private ILocator AnaRow() =>
+        _page.GetByTestId("score-table").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ana Lopez" });
+
+    private ILocator AnaCell(string column) => AnaRow().Locator($"td[data-label='{column}']");
+
+    /// <summary>One report_actions row for Ana: a 10-minute window ending now (inside her shift), created now.</summary>
+    private async Task AddProductionAsync(int items)
+    {
+        var now = DateTime.UtcNow;
+        var start = now.AddMinutes(-10) > _shiftStartUtc ? now.AddMinutes(-10) : _shiftStartUtc;
+        var id = Interlocked.Increment(ref _nextRowId);
+        await ExecuteAsync(_podFactory!, string.Create(CultureInfo.InvariantCulture,
+            $"""
+            INSERT INTO report_actions (id, user_email, user_name, user_role, action, items_count, window_start, window_end, created_at)
+            VALUES ({id}, '{AnaEmail}', 'Ana Lopez', 'Heat Pressing', 'In Production', {items},
+                    '{start:yyyy-MM-dd HH:mm:ss}', '{start.AddMinutes(10):yyyy-MM-dd HH:mm:ss}', '{now:yyyy-MM-dd HH:mm:ss}')
+            """));
+    }
+
+    /// <summary>Creates the Manager in the app's database with the app's own Identity setup (the app has migrated it by now).</summary>
+    private static async Task CreateManagerAsync(Dictionary<string, string> configuration)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(configuration.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("Jobs:Enabled", (string?)"false")]);
+        builder.Logging.ClearProviders();
+        builder.AddInfrastructure();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var manager = new ApplicationUser { UserName = ManagerEmail, Email = ManagerEmail, EmailConfirmed = true, DisplayName = "Manager" };
+        (await users.CreateAsync(manager, Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(manager, Roles.Manager)).Succeeded.ShouldBeTrue();
+    }
+
+    private static async Task ExecuteAsync(MySqlTestDatabase database, string sql)
+    {
+        await using var connection = new MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task RecordFailureAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
+            var path = Path.Combine(folder.FullName, $"{nameof(DashboardLiveUpdateTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            output.WriteLine($"Screenshot: {path}");
+            output.WriteLine($"Page URL: {_page.Url}");
+            output.WriteLine("--- app output");
+            output.WriteLine(_app?.Output ?? "");
+            throw;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Employees;
+using Productivity.Core.Scoring;
+using Productivity.Core.Security;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
+using Productivity.Tests.TestSupport;
+
+namespace Productivity.Tests.Web.Integration;
+
+/// <summary>GET /exports/scores.csv through the whole site: who may download it, and what it contains.</summary>
+public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site) : IClassFixture<ScoreExportEndpointTests.Site>
+{
+    private const string Url = "/exports/scores.csv?from=2025-12-10&to=2025-12-10";
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Manager)]
+    public async Task Export_ManagerOrAdmin_GetsTheCsvOfTheRange(string role)
+    {
+        var response = await site.For(role).GetAsync(Url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("scores-2025-12-10-2025-12-10.csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Select(l => l.TrimEnd('\r')).ShouldBe(
+        [
+            ScoreExport.Header,
+            $"2025-12-10,{site.EmployeeId},Ben Ng,,230,69,510,139.85,370.15,0.2742,69,0.4934,Picker,0,0",
+        ]);
+    }
+
+    [Fact]
+    public async Task Export_Lead_IsForbidden()
+    {
+        var response = await site.For(Roles.Lead).GetAsync(Url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Export_Anonymous_IsSentToTheLoginPage()
+    {
+        var response = await site.For(Site.Anonymous).GetAsync(Url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+    }
+
+    [Theory]
+    [InlineData("/exports/scores.csv")]
+    [InlineData("/exports/scores.csv?from=2025-12-10&to=yesterday")]
+    [InlineData("/exports/scores.csv?from=2025-12-10&to=2025-12-09")]
+    [InlineData("/exports/scores.csv?from=2025-01-01&to=2025-12-31")]
+    public async Task Export_BadRange_IsABadRequest(string url)
+    {
+        var response = await site.For(Roles.Manager).GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    public sealed class Site : IAsyncLifetime
+    {
+        public const string Anonymous = "Anonymous";
+        private const string Password = "export-test-password";
+        private readonly ProductivityWebFactory _factory = new();
+        private readonly Dictionary<string, HttpClient> _clients = [];
+
+        public int EmployeeId { get; private set; }
+
+        public HttpClient For(string caller) => _clients[caller];
+
+        public async Task InitializeAsync()
+        {
+            _clients[Anonymous] = _factory.CreateBrowserClient();
+            foreach (var role in Roles.All)
+            {
+                var email = $"{role.ToLowerInvariant()}-export@example.test";
+                await _factory.CreateUserAsync(email, Password, role);
+                var client = _factory.CreateBrowserClient();
+                (await ProductivityWebFactory.SignInAsync(client, email, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                _clients[role] = client;
+            }
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            var employee = new Employee { Name = "Ben Ng" };
+            db.Employees.Add(employee);
+            await db.SaveChangesAsync();
+            EmployeeId = employee.Id;
+            db.DailyScores.Add(new DailyScore
+            {
+                EmployeeId = employee.Id,
+                BusinessDay = new DateOnly(2025, 12, 10),
+                Items = 230,
+                Points = 69,
+                ClockedMinutes = 510,
+                ActiveMinutes = 139.85,
+                IdleMinutes = 370.15,
+                Utilization = 0.2742,
+                StandardMinutes = 69,
+                Performance = 0.4934,
+                PrimaryRole = "Picker",
+                Sessions = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        public Task DisposeAsync()
+        {
+            _factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

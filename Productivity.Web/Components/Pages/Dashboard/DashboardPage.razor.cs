@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Productivity.Core.Dashboard;
+using Productivity.Core.Realtime;
+using Productivity.Core.Security;
+using Productivity.Web.Exports;
+
+namespace Productivity.Web.Components.Pages.Dashboard;
+
+/// <summary>
+/// The manager dashboard. The range lives in the URL (<c>?range=week</c>, <c>?range=custom&amp;from=…&amp;to=…</c>).
+/// Once interactive it listens to score updates: an update for a shown day reloads the page from the (already
+/// invalidated) cache, at most twice a second however many updates arrive.
+/// </summary>
+public partial class DashboardPage
+{
+    /// <summary>The shortest time between two reloads of one circuit.</summary>
+    public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private DashboardPreset _preset;
+    private DashboardRange _range;
+    private DashboardSummary? _summary;
+    private ScoreTable? _table;
+    private string? _error;
+    private bool _canExport;
+    private IDisposable? _subscription;
+    private bool _reloadPending;
+    private long _lastReload;
+
+    [Inject]
+    private IDashboardQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IScoreUpdateFeed Updates { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<DashboardPage> Logger { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "range")]
+    public string? RangeName { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? FromText { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    public string? ToText { get; set; }
+
+    private string RangeLabel => _range.IsSingleDay
+        ? DashboardFormat.Day(_range.From)
+        : $"{DashboardFormat.Day(_range.From)} – {DashboardFormat.Day(_range.To)}";
+
+    private string ExportUrl => ScoreExportEndpoints.UrlFor(_range);
+
+    private string ExportFileName => ScoreExportEndpoints.FileNameFor(_range);
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        // Cancelled, not disposed: a reload already queued on the renderer may still read its token.
+        _disposed.Cancel();
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _canExport = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _preset = PresetOf(RangeName);
+        _range = DashboardRange.Resolve(_preset, Queries.Today(), DayOf(FromText), DayOf(ToText));
+        await LoadSummaryAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only an interactive render gets here (not the prerender), so each circuit subscribes exactly once.
+        if (firstRender)
+        {
+            _subscription = Updates.Subscribe(OnScoresUpdated);
+        }
+    }
+
+    private Task<ScoreTablePage> LoadScoresAsync(ScoreTableQuery query, CancellationToken cancellationToken) =>
+        Queries.GetScoresAsync(_range, query, cancellationToken);
+
+    private Task ApplyRangeAsync((DashboardPreset Preset, DashboardRange? Custom) choice)
+    {
+        var custom = choice.Preset == DashboardPreset.Custom ? choice.Custom : null;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["range"] = choice.Preset == DashboardPreset.Today ? null : NameOf(choice.Preset),
+            ["from"] = custom is { } from ? DashboardFormat.Iso(from.From) : null,
+            ["to"] = custom is { } to ? DashboardFormat.Iso(to.To) : null,
+        }));
+        return Task.CompletedTask;
+    }
+
+    // Called on the notifier's thread: hand the update to this circuit's renderer and return at once.
+    private Task OnScoresUpdated(ScoresUpdated update)
+    {
+        _ = InvokeAsync(() => ScheduleReloadAsync(update));
+        return Task.CompletedTask;
+    }
+
+    private async Task ScheduleReloadAsync(ScoresUpdated update)
+    {
+        if (_reloadPending || _disposed.IsCancellationRequested || !Affects(update))
+        {
+            return;
+        }
+        _reloadPending = true;
+        var wait = MinimumReloadInterval - Time.GetElapsedTime(_lastReload);
+        try
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, Time, _disposed.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        // Updates from here on schedule another reload, so the last update is always followed by a reload.
+        _reloadPending = false;
+        if (_preset != DashboardPreset.Custom)
+        {
+            _range = DashboardRange.Resolve(_preset, Queries.Today());
+        }
+        await LoadSummaryAsync();
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            if (_table is not null)
+            {
+                await _table.ReloadAsync();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "The score table could not be reloaded.");
+        }
+        StateHasChanged();
+    }
+
+    /// <summary>An update matters when it names a shown day (or the day before: a night shift), or "today" has moved on.</summary>
+    private bool Affects(ScoresUpdated update) =>
+        update.Days.Any(day => day >= _range.From.AddDays(-1) && day <= _range.To)
+        || (_preset != DashboardPreset.Custom && DashboardRange.Resolve(_preset, Queries.Today()) != _range);
+
+    private async Task LoadSummaryAsync()
+    {
+        _lastReload = Time.GetTimestamp();
+        try
+        {
+            _summary = await Queries.GetSummaryAsync(_range, _disposed.Token);
+            _error = null;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "The dashboard for {From}..{To} could not be loaded.", _range.From, _range.To);
+            _error = "The dashboard could not be loaded; it will retry with the next update.";
+        }
+    }
+
+    private static DashboardPreset PresetOf(string? name) => name?.ToLowerInvariant() switch
+    {
+        "yesterday" => DashboardPreset.Yesterday,
+        "week" => DashboardPreset.ThisWeek,
+        "month" => DashboardPreset.ThisMonth,
+        "custom" => DashboardPreset.Custom,
+        _ => DashboardPreset.Today,
+    };
+
+    private static string NameOf(DashboardPreset preset) => preset switch
+    {
+        DashboardPreset.Yesterday => "yesterday",
+        DashboardPreset.ThisWeek => "week",
+        DashboardPreset.ThisMonth => "month",
+        DashboardPreset.Custom => "custom",
+        _ => "today",
+    };
+
+    private static DateOnly? DayOf(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}

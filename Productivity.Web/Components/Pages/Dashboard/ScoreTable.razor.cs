@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Productivity.Core.Dashboard;
+
+namespace Productivity.Web.Components.Pages.Dashboard;
+
+/// <summary>The score table: MudDataGrid asking the page's loader for one page at a time (search, sort and paging on the server).</summary>
+public partial class ScoreTable
+{
+    private MudDataGrid<ScoreRow>? _grid;
+    private string? _search;
+    private DashboardRange _loadedRange;
+
+    [Parameter, EditorRequired]
+    public required DashboardRange Range { get; set; }
+
+    [Parameter, EditorRequired]
+    public required Func<ScoreTableQuery, CancellationToken, Task<ScoreTablePage>> LoadPage { get; set; }
+
+    /// <summary>Reads the current page again (after an update or a range change), keeping search, sort and page.</summary>
+    public Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_grid is not null && Range != _loadedRange)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task<GridData<ScoreRow>> LoadAsync(GridState<ScoreRow> state, CancellationToken cancellationToken)
+    {
+        _loadedRange = Range;
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = new ScoreTableQuery(_search, SortOf(sort?.SortBy), sort?.Descending ?? true, state.Page, state.PageSize);
+        var page = await LoadPage(query, cancellationToken);
+        return new GridData<ScoreRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task OnSearchChangedAsync(string? value)
+    {
+        _search = value;
+        await ReloadAsync();
+    }
+
+    private string DayLink(ScoreRow row) =>
+        $"/employees/{row.EmployeeId}/days/{DashboardFormat.Iso(Range.IsSingleDay ? Range.From : row.LastDay)}";
+
+    private static ScoreSort SortOf(string? column) => column switch
+    {
+        nameof(ScoreRow.Name) => ScoreSort.Name,
+        nameof(ScoreRow.PrimaryRole) => ScoreSort.PrimaryRole,
+        nameof(ScoreRow.Items) => ScoreSort.Items,
+        nameof(ScoreRow.ClockedMinutes) => ScoreSort.Clocked,
+        nameof(ScoreRow.ActiveMinutes) => ScoreSort.Active,
+        nameof(ScoreRow.Utilization) => ScoreSort.Utilization,
+        nameof(ScoreRow.Performance) => ScoreSort.Performance,
+        nameof(ScoreRow.DaysWorked) => ScoreSort.DaysWorked,
+        nameof(ScoreRow.AverageItemsPerDay) => ScoreSort.AverageItemsPerDay,
+        _ => ScoreSort.Points,
+    };
+}
