@@ -16,6 +16,7 @@ using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Displays;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Integrations;
@@ -28,6 +29,7 @@ using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
 using Productivity.Infrastructure.Realtime;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.ShopFloor;
 using Productivity.Infrastructure.Sync;
 using Quartz;
 
@@ -181,7 +183,9 @@ public static class DependencyInjection
 
     private static void AddScoring(IServiceCollection services)
     {
-        services.AddSingleton<ScoreUpdateNotifier>();
+        services.AddSingleton(sp => new ScoreUpdateNotifier(
+            sp.GetRequiredService<ILogger<ScoreUpdateNotifier>>(), sp.GetService<RedisConnection>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<ScoreRecalculationService>();
@@ -189,14 +193,25 @@ public static class DependencyInjection
         services.AddSingleton<RangeRecompute>();
         services.AddSingleton<ScoreExport>();
         services.AddScoped<ScoringRulesService>();
+        services.AddScoped<DisplayDeviceService>();
+        services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
     {
         var intervals = JobIntervals.Read(builder.Configuration);
-        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
-            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode));
+        builder.AddQuartz(quartz =>
+        {
+            if (settings.Database.Provider == DatabaseProvider.MySql)
+            {
+                ClusteredJobStore.Configure(quartz, settings.ConnectionString);
+            }
+            JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
+                connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
+        });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // Kept for the clustered store too: the declared triggers replace the stored ones at start-up (so that changed
+        // intervals and sources apply), which also drops a daily firing missed while every node was down.
         builder.Services.AddHostedService<MissedRunCatchUp>();
     }
 

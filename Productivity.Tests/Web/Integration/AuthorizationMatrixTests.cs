@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/Account/Manage/ChangePassword"] = [SignedIn],
         ["/Error"] = [Public],
         ["/not-found"] = [Public],
+        ["/floor"] = [Roles.Admin, Roles.Manager],
+        ["/admin/displays"] = [Roles.Admin],
     };
 
     public static IEnumerable<object[]> Cases() =>
