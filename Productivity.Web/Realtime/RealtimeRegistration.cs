@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Productivity.Infrastructure.Caching;
@@ -30,7 +31,8 @@ public static class RealtimeRegistration
 
     public static WebApplication MapRealtime(this WebApplication app)
     {
-        app.MapHub<DashboardHub>(DashboardHub.Path);
+        // A refused negotiate must stay a plain 401 for the client, not be re-executed as the not-found page.
+        app.MapHub<DashboardHub>(DashboardHub.Path).WithMetadata(new SkipStatusCodePagesAttribute());
         return app;
     }
 }
