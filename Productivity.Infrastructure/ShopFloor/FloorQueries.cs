@@ -30,8 +30,13 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
             .Where(s => s.BusinessDay == day)
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { s.EmployeeId, e.Name, s.Items, s.Points, s.ActiveMinutes })
             .ToListAsync(cancellationToken);
+        var cap = OpenShiftCap.TotalHours;
+        // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a night shift
+        // that started the day before are that day's, not today's.
         var stations = await db.Activities.AsNoTracking()
             .Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
+            .Where(a => !db.Shifts.Any(s => s.EmployeeId == a.EmployeeId && s.BusinessDay < day
+                && s.ClockInUtc < a.WindowEndUtc && (s.ClockOutUtc ?? s.ClockInUtc.AddHours(cap)) > a.WindowStartUtc))
             .GroupBy(a => new { a.EmployeeId, a.Action })
             .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
             .ToListAsync(cancellationToken);

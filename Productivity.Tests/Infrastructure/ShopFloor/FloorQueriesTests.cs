@@ -86,6 +86,14 @@ public sealed class FloorQueriesTests
         {
             EmployeeId = ben, ClockId = 1, ConnecteamShiftId = "old", ClockInUtc = Now.AddDays(-2), BusinessDay = Dec10.AddDays(-2), UpdatedUtc = Now,
         });
+        // A night shift from 22:00 the evening before to 06:00: its windows after midnight belong to 9 December.
+        var cara = await FloorTestData.AddEmployeeDayAsync(db, "Cara Diaz", Dec10.AddDays(-1), new DateTime(2025, 12, 10, 7, 0, 0, DateTimeKind.Utc),
+            20, 30, [("Picking", 70)]);
+        db.Shifts.Add(new Shift
+        {
+            EmployeeId = cara, ClockId = 1, ConnecteamShiftId = "night", ClockInUtc = new DateTime(2025, 12, 10, 4, 0, 0, DateTimeKind.Utc),
+            ClockOutUtc = new DateTime(2025, 12, 10, 12, 0, 0, DateTimeKind.Utc), BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
+        });
         db.Activities.Add(Window(null, "QC Passed", 30, Morning.AddHours(1)));
         db.Activities.Add(Window(ana, "Picking", 500, Chicago.UtcRangeOf(Dec10).StartUtc.AddMinutes(-30)));
         await db.SaveChangesAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,6 +32,7 @@ public sealed class FloorPageTests : ComponentTestBase
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         GivenBoard(Dec10, Row(1, "Ben Ng", 50, 75.25, 0.56, clockedIn: false, ("In Production", 50)),
             Row(2, "Ana Lopez", 102, 40.5, 1.7, clockedIn: true, ("Picking", 90), ("QC Passed", 12)));
     }
