@@ -2,6 +2,12 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Productivity.Benchmarks;
 
+if (args.Length > 0 && args[0] == "fanout")
+{
+    Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "calculator")
 {
     if (args.Contains("--quick"))
