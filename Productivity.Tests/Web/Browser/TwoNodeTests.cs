@@ -97,7 +97,9 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
             await Task.Delay(window);
             var runs = await CountAsync(string.Create(CultureInfo.InvariantCulture,
                 $"SELECT COUNT(*) FROM sync_runs WHERE Job = '{SyncJobs.PodFactory}' AND StartedUtc >= '{from:yyyy-MM-dd HH:mm:ss.ffffff}' AND StartedUtc < '{from + window:yyyy-MM-dd HH:mm:ss.ffffff}'"));
-            output.WriteLine($"{runs} PodFactory syncs in {window.TotalSeconds:0} s with two job nodes (period {SyncSeconds} s)");
+            output.WriteLine($"{runs} PodFactory syncs in {window.TotalSeconds:0} s with two job nodes (period {SyncSeconds} s), from {from:HH:mm:ss.fff}");
+            output.WriteLine(await ListAsync($"SELECT StartedUtc FROM sync_runs WHERE Job = '{SyncJobs.PodFactory}' ORDER BY Id"));
+            output.WriteLine(await ListAsync("SELECT CONCAT(TRIGGER_NAME, ' ', TRIGGER_STATE, ' ', START_TIME) FROM QRTZ_TRIGGERS"));
             var periods = (long)(window.TotalSeconds / SyncSeconds);
             runs.ShouldBeInRange(periods - 3, periods + 1);
         });
@@ -126,6 +128,8 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
         ["Seed__AdminPassword"] = AdminPassword,
         ["Jobs__Enabled"] = jobs ? "true" : "false",
         ["Jobs__PodFactorySyncSeconds"] = SyncSeconds.ToString(CultureInfo.InvariantCulture),
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__LogLevel__Quartz"] = "Information",
     };
 
     private async Task<int> AddMappedEmployeeAsync(string name, string email)
@@ -153,6 +157,20 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
             DateTime.UtcNow.ShouldBeLessThan(deadline, $"{nodes} Quartz nodes never checked in");
             await Task.Delay(250);
         }
+    }
+
+    private async Task<string> ListAsync(string sql)
+    {
+        await using var connection = new MySqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+        }
+        return string.Join(" | ", values);
     }
 
     private async Task<long> CountAsync(string sql)
