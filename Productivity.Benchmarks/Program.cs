@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "dashboard")
     return;
 }
 
+if (args.Length > 0 && args[0] == "fanout")
+{
+    Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "calculator")
 {
     if (args.Contains("--quick"))

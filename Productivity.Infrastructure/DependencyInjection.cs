@@ -23,6 +23,7 @@ using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.EmployeeDays;
 using Productivity.Infrastructure.Employees;
 using Productivity.Infrastructure.Dashboard;
+using Productivity.Infrastructure.Displays;
 using Productivity.Infrastructure.Health;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Integrations;
@@ -35,6 +36,7 @@ using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
 using Productivity.Infrastructure.Realtime;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.ShopFloor;
 using Productivity.Infrastructure.Sync;
 using Quartz;
 
@@ -191,7 +193,9 @@ public static class DependencyInjection
 
     private static void AddScoring(IServiceCollection services)
     {
-        services.AddSingleton<ScoreUpdateNotifier>();
+        services.AddSingleton(sp => new ScoreUpdateNotifier(
+            sp.GetRequiredService<ILogger<ScoreUpdateNotifier>>(), sp.GetService<RedisConnection>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<ScoreRecalculationService>();
@@ -199,6 +203,8 @@ public static class DependencyInjection
         services.AddSingleton<RangeRecompute>();
         services.AddSingleton<ScoreExport>();
         services.AddScoped<ScoringRulesService>();
+        services.AddScoped<DisplayDeviceService>();
+        services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 
     private static void AddEmployees(IServiceCollection services)
@@ -211,9 +217,18 @@ public static class DependencyInjection
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
     {
         var intervals = JobIntervals.Read(builder.Configuration);
-        builder.AddQuartz(quartz => JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
-            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode));
+        builder.AddQuartz(quartz =>
+        {
+            if (settings.Database.Provider == DatabaseProvider.MySql)
+            {
+                ClusteredJobStore.Configure(quartz, settings.ConnectionString);
+            }
+            JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
+                connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
+        });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // Kept for the clustered store too: the declared triggers replace the stored ones at start-up (so that changed
+        // intervals and sources apply), which also drops a daily firing missed while every node was down.
         builder.Services.AddHostedService<MissedRunCatchUp>();
     }
 

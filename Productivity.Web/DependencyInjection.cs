@@ -10,12 +10,15 @@ using MudBlazor.Services;
 using Productivity.Web.Components;
 using Productivity.Web.Components.Account;
 using Productivity.Web.Exports;
+using Productivity.Web.Realtime;
 using Productivity.Web.Security;
 
 namespace Productivity.Web;
 
 public static class DependencyInjection
 {
+    public const string UserCookieName = "Productivity.Auth";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         // Serve package assets (MudBlazor) from the build output in every environment, not only Development.
@@ -29,15 +32,19 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = DisplayAuthentication.SelectorScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        builder.Services.AddAuthentication().AddDisplayAuthentication(builder.Environment, UserCookieName);
+        builder.Services.AddOptions<RevalidationOptions>().BindConfiguration(RevalidationOptions.SectionName);
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
         // Cookies are re-checked against the security stamp every minute, so disabling a user takes effect within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        builder.AddRealtime();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -59,6 +66,7 @@ public static class DependencyInjection
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        app.UseMiddleware<DisplaySignInMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<RequirePasswordChangeMiddleware>();
         app.UseAntiforgery();
@@ -67,6 +75,7 @@ public static class DependencyInjection
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapScoreExports();
+        app.MapRealtime();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync })
@@ -79,7 +88,7 @@ public static class DependencyInjection
         options.LoginPath = "/Account/Login";
         options.LogoutPath = "/Account/Logout";
         options.AccessDeniedPath = "/Account/AccessDenied";
-        options.Cookie.Name = "Productivity.Auth";
+        options.Cookie.Name = UserCookieName;
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

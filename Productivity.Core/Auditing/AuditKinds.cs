@@ -6,4 +6,5 @@ public static class AuditKinds
     public const string Role = "Role";
     public const string Mapping = "Mapping";
     public const string Employee = "Employee";
+    public const string Display = "Display";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Productivity.Core.Activities;
 using Productivity.Core.Auditing;
+using Productivity.Core.Displays;
 using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
@@ -34,6 +35,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<IdlePeriodRecord> IdlePeriods => Set<IdlePeriodRecord>();
     public DbSet<DataQualityRecord> DataQuality => Set<DataQualityRecord>();
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
+    public DbSet<DisplayDevice> DisplayDevices => Set<DisplayDevice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/Account/Manage/ChangePassword"] = [SignedIn],
         ["/Error"] = [Public],
         ["/not-found"] = [Public],
+        ["/floor"] = [Roles.Admin, Roles.Manager],
+        ["/admin/displays"] = [Roles.Admin],
         ["/employees/{id:int}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/employees/{id:int}/days/{day}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/admin/mappings"] = [Roles.Admin],

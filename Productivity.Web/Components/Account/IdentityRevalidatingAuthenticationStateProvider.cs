@@ -3,25 +3,33 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Productivity.Infrastructure.Displays;
 using Productivity.Infrastructure.Identity;
+using Productivity.Web.Security;
 
 namespace Productivity.Web.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
 // every minute while an interactive circuit is connected, so a disabled user loses open pages within a minute.
+// A shop-floor display is revalidated the same way against its device: a revoked display ends within a minute.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<RevalidationOptions> revalidation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (DisplayAuthentication.TryGetDisplayId(authenticationState.User, out var displayId))
+        {
+            return await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().IsActiveAsync(displayId, cancellationToken);
+        }
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return await ValidateSecurityStampAsync(userManager, authenticationState.User);
     }

@@ -1,0 +1,20 @@
+using MySqlConnector;
+using Quartz;
+
+namespace Productivity.Infrastructure.Jobs;
+
+/// <summary>
+/// With MySQL every node keeps its schedule in the QRTZ_* tables (created by the MySQL migration
+/// <c>QuartzJobStore</c>) and joins one cluster: each firing runs on exactly one node, and a node that dies has its
+/// firings recovered by the others. SQLite runs one node with the in-memory store.
+/// </summary>
+internal static class ClusteredJobStore
+{
+    public static void Configure(IQuartzBuilder quartz, string connectionString) =>
+        quartz.UsePersistentStore(store =>
+        {
+            store.UseClustering();
+            store.UseMySqlConnector(MySqlConnectorFactory.Instance, connectionString);
+            store.UseSystemTextJsonSerializer();
+        });
+}

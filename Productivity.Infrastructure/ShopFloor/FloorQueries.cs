@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.ShopFloor;
+
+/// <summary>
+/// The shop-floor board of a business day, read with four bounded queries: the day's stored scores, the day's items per
+/// (employee, action), open shifts, and the action → department table.
+/// </summary>
+public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, IConfiguration configuration)
+    : IFloorQueries
+{
+    public const string DailyGoalKey = "Dashboard:DailyGoal";
+    public const int DefaultDailyGoal = 3000;
+    public const string QcPassedAction = "QC Passed";
+    public const string OtherDepartment = "Other";
+
+    /// <summary>An open shift older than this is a forgotten clock-out, not someone on the floor (the spec's open-shift cap).</summary>
+    public static readonly TimeSpan OpenShiftCap = TimeSpan.FromHours(16);
+
+    private readonly int _dailyGoal = configuration.GetValue(DailyGoalKey, DefaultDailyGoal);
+
+    public async Task<FloorBoard> LoadAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (startUtc, endUtc) = siteClock.UtcRangeOf(day);
+        var scores = await db.DailyScores.AsNoTracking()
+            .Where(s => s.BusinessDay == day)
+            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { s.EmployeeId, e.Name, s.Items, s.Points, s.ActiveMinutes })
+            .ToListAsync(cancellationToken);
+        var cap = OpenShiftCap.TotalHours;
+        // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a night shift
+        // that started the day before are that day's, not today's.
+        var stations = await db.Activities.AsNoTracking()
+            .Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
+            .Where(a => !db.Shifts.Any(s => s.EmployeeId == a.EmployeeId && s.BusinessDay < day
+                && s.ClockInUtc < a.WindowEndUtc && (s.ClockOutUtc ?? s.ClockInUtc.AddHours(cap)) > a.WindowStartUtc))
+            .GroupBy(a => new { a.EmployeeId, a.Action })
+            .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
+            .ToListAsync(cancellationToken);
+        var openSince = nowUtc - OpenShiftCap;
+        var clockedIn = (await db.Shifts.AsNoTracking()
+            .Where(s => s.ClockOutUtc == null && s.ClockInUtc > openSince && s.ClockInUtc <= nowUtc)
+            .Select(s => s.EmployeeId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);
+
+        var stationsOf = stations.Where(s => s.EmployeeId is not null && s.Items > 0)
+            .GroupBy(s => s.EmployeeId!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StationCount>)g
+                .OrderByDescending(s => s.Items).ThenBy(s => s.Action, StringComparer.Ordinal)
+                .Select(s => new StationCount(s.Action, s.Items)).ToList());
+        var rows = scores
+            .OrderByDescending(s => s.Points).ThenByDescending(s => s.Items).ThenBy(s => s.Name, StringComparer.CurrentCulture)
+            .Select((s, index) => new FloorRow(
+                index + 1,
+                s.EmployeeId,
+                s.Name,
+                s.Items,
+                s.Points,
+                s.ActiveMinutes > 0 ? Math.Round(s.Items / s.ActiveMinutes, 2) : null,
+                stationsOf.GetValueOrDefault(s.EmployeeId) ?? [],
+                clockedIn.Contains(s.EmployeeId)))
+            .ToList();
+        // Team totals count every row of the day, mapped to an employee or not: a pending e-mail mapping must not hide
+        // what the floor produced.
+        var departments = stations
+            .GroupBy(s => departmentOf.GetValueOrDefault(s.Action) ?? OtherDepartment)
+            .Select(g => new DepartmentTotal(g.Key, g.Sum(s => s.Items),
+                g.Where(s => s.EmployeeId is not null && s.Items > 0).Select(s => s.EmployeeId).Distinct().Count()))
+            .Where(d => d.Items > 0)
+            .OrderByDescending(d => d.Items).ThenBy(d => d.Department, StringComparer.Ordinal)
+            .ToList();
+        var qcPassed = stations.Where(s => s.Action == QcPassedAction).Sum(s => s.Items);
+        return new FloorBoard(day, rows, qcPassed, _dailyGoal, departments);
+    }
+}

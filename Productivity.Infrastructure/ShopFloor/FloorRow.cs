@@ -1,0 +1,12 @@
+namespace Productivity.Infrastructure.ShopFloor;
+
+/// <summary>One leaderboard line: today's stored score of one employee, with items per station and clock status.</summary>
+public sealed record FloorRow(
+    int Rank,
+    int EmployeeId,
+    string Name,
+    int Items,
+    double Points,
+    double? ItemsPerMinute,
+    IReadOnlyList<StationCount> Stations,
+    bool ClockedIn);

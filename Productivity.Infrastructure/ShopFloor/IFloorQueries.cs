@@ -1,0 +1,7 @@
+namespace Productivity.Infrastructure.ShopFloor;
+
+/// <summary>Reads the shop-floor board (see <see cref="FloorQueries"/>).</summary>
+public interface IFloorQueries
+{
+    Task<FloorBoard> LoadAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken = default);
+}

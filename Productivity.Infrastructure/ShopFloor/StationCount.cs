@@ -1,0 +1,4 @@
+namespace Productivity.Infrastructure.ShopFloor;
+
+/// <summary>Items of one PodFactory action (station).</summary>
+public sealed record StationCount(string Station, int Items);

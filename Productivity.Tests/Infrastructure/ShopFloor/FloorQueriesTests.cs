@@ -1,0 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Activities;
+using Productivity.Core.Time;
+using Productivity.Core.TimeClock;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.ShopFloor;
+using Productivity.Tests.TestSupport;
+
+namespace Productivity.Tests.Infrastructure.ShopFloor;
+
+public sealed class FloorQueriesTests
+{
+    private static readonly SiteClock Chicago = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+    private static readonly DateOnly Dec10 = new(2025, 12, 10);
+    // 14:00 in Chicago.
+    private static readonly DateTime Now = new(2025, 12, 10, 20, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Morning = new(2025, 12, 10, 13, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Load_Day_RanksByPointsWithItemsRateStationsAndClockStatus(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
+
+        board.Rows.Select(r => (r.Rank, r.Name, r.Items, r.Points, r.ItemsPerMinute, r.ClockedIn)).ShouldBe(
+        [
+            (1, "Ben Ng", 50, 75.25, 0.56, false),
+            (2, "Ana Lopez", 102, 40.5, 1.7, true),
+        ]);
+        board.Rows[1].Stations.ShouldBe([new StationCount("Picking", 90), new StationCount("QC Passed", 12)]);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Load_Day_TeamTotalsCountEveryRowOfTheDayOnly(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
+
+        board.QcPassedItems.ShouldBe(42);
+        board.Departments.ShouldBe(
+        [
+            new DepartmentTotal("Picking", 90, 1),
+            new DepartmentTotal("Heat Press", 50, 1),
+            new DepartmentTotal("Packing", 42, 1),
+        ]);
+    }
+
+    [Fact]
+    public async Task Load_DailyGoal_ComesFromConfigurationWithADefault()
+    {
+        await using var configured = await StartAsync("Sqlite", new Dictionary<string, string?> { [FloorQueries.DailyGoalKey] = "2000" });
+        await using var defaulted = await StartAsync("Sqlite");
+
+        (await configured.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now)).DailyGoal.ShouldBe(2000);
+        (await defaulted.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now)).DailyGoal.ShouldBe(3000);
+    }
+
+    [Fact]
+    public async Task Load_DayWithoutScores_IsEmpty()
+    {
+        await using var host = await StartAsync("Sqlite");
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10.AddDays(1), Now);
+
+        board.Rows.ShouldBeEmpty();
+        board.Departments.ShouldBeEmpty();
+        board.QcPassedItems.ShouldBe(0);
+    }
+
+    private static async Task<TestHost> StartAsync(string provider, Dictionary<string, string?>? settings = null)
+    {
+        var host = await TestHost.StartAsync(provider, settings);
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var ana = await FloorTestData.AddEmployeeDayAsync(db, "Ana Lopez", Dec10, Morning, 40.5, 60,
+            [("Picking", 90), ("QC Passed", 12)], openShiftSinceUtc: Now.AddHours(-6));
+        var ben = await FloorTestData.AddEmployeeDayAsync(db, "Ben Ng", Dec10, Morning, 75.25, 90, [("In Production", 50)]);
+        // A forgotten clock-out two days ago is not "clocked in".
+        db.Shifts.Add(new Shift
+        {
+            EmployeeId = ben, ClockId = 1, ConnecteamShiftId = "old", ClockInUtc = Now.AddDays(-2), BusinessDay = Dec10.AddDays(-2), UpdatedUtc = Now,
+        });
+        // A night shift from 22:00 the evening before to 06:00: its windows after midnight belong to 9 December.
+        var cara = await FloorTestData.AddEmployeeDayAsync(db, "Cara Diaz", Dec10.AddDays(-1), new DateTime(2025, 12, 10, 7, 0, 0, DateTimeKind.Utc),
+            20, 30, [("Picking", 70)]);
+        db.Shifts.Add(new Shift
+        {
+            EmployeeId = cara, ClockId = 1, ConnecteamShiftId = "night", ClockInUtc = new DateTime(2025, 12, 10, 4, 0, 0, DateTimeKind.Utc),
+            ClockOutUtc = new DateTime(2025, 12, 10, 12, 0, 0, DateTimeKind.Utc), BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
+        });
+        db.Activities.Add(Window(null, "QC Passed", 30, Morning.AddHours(1)));
+        db.Activities.Add(Window(ana, "Picking", 500, Chicago.UtcRangeOf(Dec10).StartUtc.AddMinutes(-30)));
+        await db.SaveChangesAsync();
+        return host;
+    }
+
+    private static ActivityRecord Window(int? employeeId, string action, int items, DateTime startUtc) => new()
+    {
+        PodFactoryId = Random.Shared.NextInt64(1, long.MaxValue),
+        EmployeeId = employeeId,
+        Email = "someone@example.test",
+        Action = action,
+        ItemsCount = items,
+        WindowStartUtc = startUtc,
+        WindowEndUtc = startUtc.AddMinutes(10),
+        SourceCreatedUtc = startUtc,
+        UpdatedUtc = startUtc,
+    };
+}

@@ -1,0 +1,12 @@
+namespace Productivity.Web.Security;
+
+/// <summary>How often an open circuit re-checks its user (security stamp) or display (not revoked).</summary>
+public sealed class RevalidationOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary><c>Security:RevalidationSeconds</c>, default 60. Tests shorten it.</summary>
+    public int RevalidationSeconds { get; set; } = 60;
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, RevalidationSeconds));
+}
