@@ -381,10 +381,11 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
         stopwatch.Elapsed.ShouldBeGreaterThan(window - TimeSpan.FromMilliseconds(50));
         var times = _server.Requests.Select(r => r.ReceivedAt).Order().ToList();
         times.Count.ShouldBe(8);
-        // The sixth request of any run starts a full window after the first; arrival times carry a few ms of jitter.
+        // The sixth request of any run starts a full window after the first. Arrival times on a loaded machine carry
+        // jitter (the earlier request can arrive late), hence 10 % slack; a broken limiter sends all 8 at once.
         for (var i = 0; i + 5 < times.Count; i++)
         {
-            (times[i + 5] - times[i]).ShouldBeGreaterThan(window - TimeSpan.FromMilliseconds(50));
+            (times[i + 5] - times[i]).ShouldBeGreaterThan(window - TimeSpan.FromMilliseconds(200));
         }
     }
 
