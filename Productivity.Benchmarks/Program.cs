@@ -2,36 +2,51 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Productivity.Benchmarks;
 
-if (args.Length > 0 && args[0] == "dashboard")
-{
-    await DashboardBenchmark.RunAsync(args[1..]);
-    return;
-}
+var mode = args.Length > 0 ? args[0] : "";
+var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
 
-if (args.Length > 0 && args[0] == "fanout")
+switch (mode)
 {
-    Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
-    return;
-}
-
-if (args.Length > 0 && args[0] == "calculator")
-{
-    if (args.Contains("--quick"))
-    {
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(args[1..]);
+        return;
+    case "fanout":
+        Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
+        return;
+    case "calculator" when args.Contains("--quick"):
         QuickCalculatorRun.Run();
         return;
-    }
-    var summary = BenchmarkRunner.Run<CalculatorBenchmark>(args: args[1..]);
-    var windows = SyntheticMonth.Build(CalculatorBenchmark.EmployeeCount).WindowCount;
-    foreach (var report in summary.Reports)
-    {
-        if (report.ResultStatistics is { } statistics)
+    case "calculator":
+        var summary = BenchmarkRunner.Run<CalculatorBenchmark>(args: args[1..]);
+        var windows = SyntheticMonth.Build(CalculatorBenchmark.EmployeeCount).WindowCount;
+        foreach (var report in summary.Reports)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{report.BenchmarkCase.Descriptor.WorkloadMethod.Name}: {windows:N0} windows, {windows / (statistics.Mean / 1e9):N0} windows/s (mean)"));
+            if (report.ResultStatistics is { } statistics)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{report.BenchmarkCase.Descriptor.WorkloadMethod.Name}: {windows:N0} windows, {windows / (statistics.Mean / 1e9):N0} windows/s (mean)"));
+            }
         }
-    }
-    return;
+        return;
+    case "ingest":
+        MachineInfo.Print();
+        await IngestBenchmark.RunAsync(iterations > 0 ? iterations : 5, args.Contains("--stages"));
+        MachineInfo.PrintLoad();
+        return;
+    case "connecteam-day":
+        MachineInfo.Print();
+        await ConnecteamDayBenchmark.RunAsync(iterations > 0 ? iterations : 10);
+        MachineInfo.PrintLoad();
+        return;
+    case "recompute":
+        MachineInfo.Print();
+        await RecomputeBenchmark.RunAsync(iterations > 0 ? iterations : 10);
+        MachineInfo.PrintLoad();
+        return;
+    case "--help" or "-h" or "help" or "":
+        Console.WriteLine(Usage.Text);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(CalculatorBenchmark).Assembly).Run(args);
+        return;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(CalculatorBenchmark).Assembly).Run(args);

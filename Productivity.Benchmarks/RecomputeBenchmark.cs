@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+using Productivity.Core.Scoring;
+using Productivity.Core.Sync;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
+
+namespace Productivity.Benchmarks;
+
+/// <summary>
+/// <see cref="ScoreRecalculationService.RecalculateAsync"/> of one full business day for 500 employees on MariaDB
+/// (the day before is stored too, as in production), with the read (<see cref="ScoreInputs"/>, and a plain
+/// MySqlConnector read of the same rows) and the calculator timed on their own so that the write can be derived.
+/// </summary>
+public static class RecomputeBenchmark
+{
+    public const int EmployeeCount = 500;
+    private static readonly DateOnly Day = new(2026, 11, 11);
+
+    public static async Task RunAsync(int iterations)
+    {
+        var floor = SyntheticFloor.Build(EmployeeCount, [Day.AddDays(-1), Day]);
+        await using var host = await BenchHost.StartAsync();
+        var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor, withMappings: false);
+        await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
+        await ActivityBulkInsert.MultiRowInsertAsync(host.Database.ConnectionString, FloorSeeder.ActivityRows(floor, floor.Windows, employeeIds));
+        var dayWindows = floor.Windows.Count(w => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(w.StartUtc, floor.TimeZone)) == Day);
+        Console.WriteLine(Measurement.Invariant(
+            $"recompute: {EmployeeCount} employees, {Day:yyyy-MM-dd}: {floor.Shifts.Count / 2} shifts with a lunch break, {dayWindows:N0} windows ({floor.Windows.Count:N0} stored over 2 days), {iterations} iterations + 2 warm-ups each"));
+
+        var pairs = employeeIds.Select(id => new EmployeeDay(id, Day)).ToList();
+        var service = host.Services.GetRequiredService<ScoreRecalculationService>();
+        var contextFactory = host.Services.GetRequiredService<IDbContextFactory<ProductivityDbContext>>();
+        var siteClock = host.Services.GetRequiredService<SiteClock>();
+
+        var total = new Measurement("RecalculateAsync, 500 employee-days (read, compute, write, notify)", pairs.Count);
+        var setup = new Measurement("  calculator setup: roles + settings (2 queries)");
+        var read = new Measurement("  read: ScoreInputs.LoadAsync (EF, 2 queries)");
+        var plainRead = new Measurement("  read: same rows, plain MySqlConnector (comparison)");
+        var compute = new Measurement("  compute: ScoreCalculator + row mapping, in memory", pairs.Count);
+
+        for (var i = 0; i < iterations + 2; i++)
+        {
+            GC.Collect();
+            var written = await Time(i < 2 ? null : total, () => service.RecalculateAsync(pairs));
+            Require(written == EmployeeCount, $"RecalculateAsync wrote {written} scores");
+        }
+        ScoreInputs? inputs = null;
+        ScoreCalculator? calculator = null;
+        for (var i = 0; i < iterations + 2; i++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            calculator = await Time(i < 2 ? null : setup, () => ScoreRecalculationService.CreateCalculatorAsync(db, siteClock.TimeZone, CancellationToken.None));
+            inputs = await Time(i < 2 ? null : read, () => ScoreInputs.LoadAsync(db, siteClock, employeeIds, Day, Day, CancellationToken.None));
+            var rows = await Time(i < 2 ? null : plainRead, () => PlainReadAsync(host.Database.ConnectionString, siteClock, employeeIds));
+            Require(rows == (floor.Shifts.Count, floor.Windows.Count), $"the plain read found {rows}");
+        }
+        var rowCounts = (Scores: 0, Idle: 0, Quality: 0);
+        for (var i = 0; i < iterations + 2; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            rowCounts = Compute(calculator!, inputs!, employeeIds);
+            if (i >= 2)
+            {
+                compute.Add(stopwatch.Elapsed);
+            }
+        }
+
+        Console.WriteLine();
+        Measurement.PrintTable([total, setup, read, plainRead, compute]);
+        var write = total.Median - setup.Median - read.Median - compute.Median;
+        Console.WriteLine();
+        Console.WriteLine(Measurement.Invariant(
+            $"split of the median RecalculateAsync {total.Median:F0} ms: read {setup.Median + read.Median:F0} ms (setup {setup.Median:F0} + inputs {read.Median:F0}), compute {compute.Median:F0} ms, write + notify (derived: total - read - compute) {write:F0} ms"));
+        Console.WriteLine(Measurement.Invariant(
+            $"rows written per recompute: {rowCounts.Scores} daily_scores, {rowCounts.Idle} idle_periods, {rowCounts.Quality} data_quality (after deleting the day's old rows); target <= 1,000 ms: {(total.Median <= 1000 ? "met" : "NOT met")}"));
+    }
+
+    /// <summary>What the service does between read and write: calculate each employee and map the results to rows.</summary>
+    private static (int Scores, int Idle, int Quality) Compute(ScoreCalculator calculator, ScoreInputs inputs, int[] employeeIds)
+    {
+        var now = DateTime.UtcNow;
+        var scores = new List<DailyScore>();
+        var idle = new List<IdlePeriodRecord>();
+        var quality = new List<DataQualityRecord>();
+        foreach (var employeeId in employeeIds)
+        {
+            var (shifts, windows) = inputs.For(employeeId);
+            foreach (var day in calculator.Calculate(shifts, windows, now, Day, Day))
+            {
+                scores.Add(ScoreRows.Score(employeeId, day, now));
+                idle.AddRange(day.IdlePeriods.Select(p => ScoreRows.Idle(employeeId, day.BusinessDay, p)));
+                quality.AddRange(day.Flags.Select(f => ScoreRows.Quality(employeeId, day.BusinessDay, f)));
+            }
+        }
+        return (scores.Count, idle.Count, quality.Count);
+    }
+
+    /// <summary>The rows ScoreInputs reads (shifts of day-1..day+1 with breaks, windows starting in those days), without EF.</summary>
+    private static async Task<(int Shifts, int Windows)> PlainReadAsync(string connectionString, SiteClock siteClock, int[] employeeIds)
+    {
+        var (from, _) = siteClock.UtcRangeOf(Day.AddDays(-1));
+        var (_, to) = siteClock.UtcRangeOf(Day.AddDays(1));
+        var ids = string.Join(",", employeeIds);
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        var shifts = new Dictionary<long, (int EmployeeId, DateTime In, DateTime? Out, List<ScoringBreak> Breaks)>();
+        await using (var command = new MySqlCommand(
+            $"SELECT s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, b.StartUtc, b.EndUtc FROM shifts s LEFT JOIN shift_breaks b ON b.ShiftId = s.Id " +
+            $"WHERE s.EmployeeId IN ({ids}) AND s.BusinessDay >= @from AND s.BusinessDay <= @to", connection))
+        {
+            command.Parameters.AddWithValue("@from", Day.AddDays(-1).ToDateTime(TimeOnly.MinValue));
+            command.Parameters.AddWithValue("@to", Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var id = reader.GetInt64(0);
+                if (!shifts.TryGetValue(id, out var shift))
+                {
+                    shift = (reader.GetInt32(1), reader.GetDateTime(2), reader.IsDBNull(3) ? null : reader.GetDateTime(3), []);
+                    shifts[id] = shift;
+                }
+                if (!reader.IsDBNull(4))
+                {
+                    shift.Breaks.Add(new ScoringBreak(reader.GetDateTime(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
+                }
+            }
+        }
+        var windows = new List<(int EmployeeId, ScoringWindow Window)>();
+        await using (var command = new MySqlCommand(
+            $"SELECT EmployeeId, PodFactoryId, Action, ItemsCount, WindowStartUtc, WindowEndUtc FROM activities " +
+            $"WHERE EmployeeId IN ({ids}) AND WindowStartUtc >= @from AND WindowStartUtc < @to", connection))
+        {
+            command.Parameters.AddWithValue("@from", from);
+            command.Parameters.AddWithValue("@to", to);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                windows.Add((reader.GetInt32(0), new ScoringWindow(reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetDateTime(4), reader.GetDateTime(5))));
+            }
+        }
+        return (shifts.Count, windows.Count);
+    }
+
+    private static Task<T> Time<T>(Measurement? measurement, Func<Task<T>> action) => measurement is null ? action() : measurement.TimeAsync(action);
+
+    private static void Require(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"Unexpected result, the numbers would be meaningless: {what}.");
+        }
+    }
+}
