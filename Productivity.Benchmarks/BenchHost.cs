@@ -12,6 +12,8 @@ namespace Productivity.Benchmarks;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
+    public const string SqlLogVariable = "PRODUCTIVITY_BENCH_SQL_LOG";
+
     private readonly IHost _host;
     private readonly string _folder;
 
@@ -53,7 +55,7 @@ public sealed class BenchHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
+        if (Environment.GetEnvironmentVariable(SqlLogVariable) == "1")
         {
             builder.Logging.AddSimpleConsole().AddFilter((category, level) => category == "Microsoft.EntityFrameworkCore.Database.Command");
         }

@@ -31,18 +31,26 @@ public static class IngestBenchmark
         var bulkCopy = new Measurement("b  MySqlBulkCopy into activities", windows.Count);
         var multiRow = new Measurement("b' multi-row INSERT, 1,000 rows/statement, one transaction", windows.Count);
 
-        // The four are interleaved, iteration by iteration, so that a change in the machine's load hits all of them alike.
+        // The four are interleaved and their order rotates every iteration, so that neither a change in the machine's load
+        // nor the server's background work after the previous step (flushing, dropping the last target) favours one of them.
         await using var limitHost = await StartLimitHostAsync(floor);
         var rows = FloorSeeder.ActivityRows(floor, windows, await FloorSeeder.EmployeeIdsAsync(limitHost, floor));
         var table = ActivityBulkInsert.ToDataTable(rows);
         var bulkCopyWorks = true;
         for (var i = 0; i <= iterations; i++)
         {
-            await IngestOnceAsync(floor, settings, i == 0 ? null : service, usePipeline: false);
-            await IngestOnceAsync(floor, settings, i == 0 ? null : pipeline, usePipeline: true);
-            bulkCopyWorks = bulkCopyWorks && await LimitOnceAsync(limitHost, i == 0 ? null : bulkCopy,
-                connectionString => ActivityBulkInsert.BulkCopyAsync(connectionString, table));
-            await LimitOnceAsync(limitHost, i == 0 ? null : multiRow, connectionString => ActivityBulkInsert.MultiRowInsertAsync(connectionString, rows));
+            Func<Task>[] steps =
+            [
+                () => IngestOnceAsync(floor, settings, i == 0 ? null : service, usePipeline: false),
+                () => IngestOnceAsync(floor, settings, i == 0 ? null : pipeline, usePipeline: true),
+                async () => bulkCopyWorks = bulkCopyWorks && await LimitOnceAsync(limitHost, i == 0 ? null : bulkCopy,
+                    connectionString => ActivityBulkInsert.BulkCopyAsync(connectionString, table)),
+                () => LimitOnceAsync(limitHost, i == 0 ? null : multiRow, connectionString => ActivityBulkInsert.MultiRowInsertAsync(connectionString, rows)),
+            ];
+            for (var step = 0; step < steps.Length; step++)
+            {
+                await steps[(step + i) % steps.Length]();
+            }
         }
 
         Console.WriteLine();
@@ -52,6 +60,11 @@ public static class IngestBenchmark
         Console.WriteLine(Measurement.Invariant($"limit used: {(bulkCopyWorks ? "MySqlBulkCopy (AllowLoadLocalInfile=true)" : "multi-row INSERT (MySqlBulkCopy failed)")}"));
         Console.WriteLine(Measurement.Invariant($"ratio a1/b (ingest only)      : {service.RowsPerSecond / limit.RowsPerSecond:P0} of the limit (target >= 50 %)"));
         Console.WriteLine(Measurement.Invariant($"ratio a2/b (with recompute)   : {pipeline.RowsPerSecond / limit.RowsPerSecond:P0} of the limit"));
+        if (CpuSnapshot.HasServer)
+        {
+            Console.WriteLine(Measurement.Invariant(
+                $"CPU per 100,000 rows (ours + db server, medians): a1 {service.ClientCpu + service.ServerCpu:F0} ms, b {limit.ClientCpu + limit.ServerCpu:F0} ms: b/a1 = {(limit.ClientCpu + limit.ServerCpu) / (service.ClientCpu + service.ServerCpu):P0} (independent of the machine's load)"));
+        }
         Console.WriteLine(Measurement.Invariant($"recompute share of a2 (median a2 - median a1): {pipeline.Median - service.Median:F0} ms"));
         if (stages)
         {
@@ -65,15 +78,15 @@ public static class IngestBenchmark
         await using var host = await BenchHost.StartAsync(settings);
         var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor);
         await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        await SettleAsync();
 
-        var stopwatch = Stopwatch.StartNew();
+        var start = CpuSnapshot.Take();
         SyncOutcome outcome;
+        double elapsed;
         if (usePipeline)
         {
             var result = await host.Services.GetRequiredService<SyncPipeline>().SyncPodFactoryAsync("benchmark");
-            stopwatch.Stop();
+            elapsed = Stop(measurement, start);
             if (result.Failure is not null)
             {
                 throw new InvalidOperationException("The PodFactory sync failed.", result.Failure);
@@ -87,14 +100,13 @@ public static class IngestBenchmark
             {
                 await scope.ServiceProvider.GetRequiredService<ActivitySyncService>().SyncIncrementalAsync(outcome);
             }
-            stopwatch.Stop();
+            elapsed = Stop(measurement, start);
         }
-        measurement?.Add(stopwatch.Elapsed);
 
         var stored = await host.Database.ScalarAsync("SELECT COUNT(*) FROM activities WHERE EmployeeId IS NOT NULL");
         var scores = await host.Database.ScalarAsync("SELECT COUNT(*) FROM daily_scores");
         Console.WriteLine(Measurement.Invariant(
-            $"  {(measurement is null ? "warm-up" : measurement.Name[..2])}: {stopwatch.Elapsed.TotalMilliseconds,8:F0} ms  added {outcome.Added:N0}, rejected {outcome.Rejected.Count}, attributed rows stored {stored:N0}, changed days {outcome.ChangedDays.Count:N0}, daily_scores {scores:N0}, load {MachineInfo.Load1():F1}"));
+            $"  {(measurement is null ? "warm-up" : measurement.Name[..2])}: {elapsed,8:F0} ms  added {outcome.Added:N0}, rejected {outcome.Rejected.Count}, attributed rows stored {stored:N0}, changed days {outcome.ChangedDays.Count:N0}, daily_scores {scores:N0}, load {MachineInfo.Load1():F1}"));
         if (outcome.Added != IngestBenchmark.RowCount || stored != IngestBenchmark.RowCount || outcome.Rejected.Count > 0)
         {
             throw new InvalidOperationException("The ingest did not store every row attributed; the numbers would be meaningless.");
@@ -114,9 +126,8 @@ public static class IngestBenchmark
     private static async Task<bool> LimitOnceAsync(BenchHost host, Measurement? measurement, Func<string, Task<int>> load)
     {
         await host.Database.ExecuteAsync("TRUNCATE TABLE activities");
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var stopwatch = Stopwatch.StartNew();
+        await SettleAsync();
+        var start = CpuSnapshot.Take();
         int inserted;
         try
         {
@@ -127,11 +138,22 @@ public static class IngestBenchmark
             Console.WriteLine($"  load failed: {ex.Message}");
             return false;
         }
-        stopwatch.Stop();
-        measurement?.Add(stopwatch.Elapsed);
+        var elapsed = Stop(measurement, start);
+        Console.WriteLine(Measurement.Invariant($"  {(measurement is null ? "warm-up" : measurement.Name[..2])}: {elapsed,8:F0} ms  {inserted:N0} rows, load {MachineInfo.Load1():F1}"));
         Check(inserted, await host.Database.ScalarAsync("SELECT COUNT(*) FROM activities"));
         return true;
     }
+
+    /// <summary>A collected heap and a second of quiet before each timed step.</summary>
+    private static async Task SettleAsync()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    private static double Stop(Measurement? measurement, CpuSnapshot start) =>
+        measurement?.Add(start) ?? Stopwatch.GetElapsedTime(start.Timestamp).TotalMilliseconds;
 
     private static void Check(int inserted, long stored)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
@@ -61,11 +60,11 @@ public static class RecomputeBenchmark
         var rowCounts = (Scores: 0, Idle: 0, Quality: 0);
         for (var i = 0; i < iterations + 2; i++)
         {
-            var stopwatch = Stopwatch.StartNew();
+            var start = CpuSnapshot.Take();
             rowCounts = Compute(calculator!, inputs!, employeeIds);
             if (i >= 2)
             {
-                compute.Add(stopwatch.Elapsed);
+                compute.Add(start);
             }
         }
 

@@ -24,6 +24,9 @@ public static class Usage
                                             "Server=127.0.0.1;Port=3306;User ID=bench;Password=..."
                                             (falls back to {BenchDatabase.FallbackServerVariable}, the tests' server)
           {BenchDatabase.ServerVersionVariable}  Database:ServerVersion for EF (default 10.11-mariadb)
+          {CpuSnapshot.ServerPidVariable}     optional: pid of a local server process; its CPU time is then reported
+                                            per operation (CPU time does not depend on what else the machine runs)
+          {BenchHost.SqlLogVariable}        optional: 1 logs every SQL command EF sends (for profiling)
         MySqlBulkCopy (the ingest limit) needs local_infile=ON on the server; without it the multi-row INSERT is the limit.
         """;
 }

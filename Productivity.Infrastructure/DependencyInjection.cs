@@ -155,17 +155,21 @@ public static class DependencyInjection
 
     private static void AddIntegrations(IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {
-        services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+        if (settings.ConnecteamConfigured)
+        {
+            // Binds ConnecteamOptions itself; binding twice would repeat every Connecteam:ClockIds entry.
+            ConnecteamRegistration.AddConnecteam(services);
+        }
+        else
+        {
+            services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+        }
         if (settings.DemoMode)
         {
             DemoRegistration.AddDemoSources(services);
             return;
         }
-        if (settings.ConnecteamConfigured)
-        {
-            ConnecteamRegistration.AddConnecteam(services);
-        }
-        else
+        if (!settings.ConnecteamConfigured)
         {
             services.AddSingleton<IConnecteamClient, UnconfiguredConnecteam>();
         }

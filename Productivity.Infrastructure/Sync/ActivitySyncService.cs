@@ -30,25 +30,38 @@ public sealed class ActivitySyncService(
     public async Task SyncIncrementalAsync(SyncOutcome outcome, CancellationToken cancellationToken = default)
     {
         var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
-        var position = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
+        var start = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
         var last = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc, cursor.LastId);
-        while (true)
+        using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = ReadAfterAsync(start, readAhead.Token);
+        try
         {
-            var rows = await source.ReadAfterAsync(DateTime.SpecifyKind(position.Item1, DateTimeKind.Utc), position.Item2, BatchSize, cancellationToken);
-            if (rows.Count > 0)
+            while (true)
             {
-                await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
-                var tail = rows[^1];
-                position = (tail.CreatedUtc, tail.Id);
-                if (position.CompareTo(last) > 0)
+                var rows = await next;
+                if (rows.Count == BatchSize)
                 {
-                    last = position;
+                    // The next batch is read from PodFactory while this one is written to our database.
+                    next = ReadAfterAsync((rows[^1].CreatedUtc, rows[^1].Id), readAhead.Token);
+                }
+                if (rows.Count > 0)
+                {
+                    await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
+                    var tail = (rows[^1].CreatedUtc, rows[^1].Id);
+                    if (tail.CompareTo(last) > 0)
+                    {
+                        last = tail;
+                    }
+                }
+                if (rows.Count < BatchSize)
+                {
+                    break;
                 }
             }
-            if (rows.Count < BatchSize)
-            {
-                break;
-            }
+        }
+        finally
+        {
+            await StopAsync(next, readAhead);
         }
         if (last.Item1 != DateTime.MinValue)
         {
@@ -64,6 +77,27 @@ public sealed class ActivitySyncService(
             var (start, end) = siteClock.UtcRangeOf(day);
             var rows = await source.ReadWindowsAsync(start, end, cancellationToken);
             await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
+        }
+    }
+
+    private Task<IReadOnlyList<PodFactoryRow>> ReadAfterAsync((DateTime CreatedUtc, long Id) position, CancellationToken cancellationToken) =>
+        source.ReadAfterAsync(DateTime.SpecifyKind(position.CreatedUtc, DateTimeKind.Utc), position.Id, BatchSize, cancellationToken);
+
+    /// <summary>When a write fails, the read ahead may still be running: it is cancelled and waited for, and its own error dropped.</summary>
+    private static async Task StopAsync(Task<IReadOnlyList<PodFactoryRow>> read, CancellationTokenSource readAhead)
+    {
+        if (read.IsCompletedSuccessfully)
+        {
+            return;
+        }
+        await readAhead.CancelAsync();
+        try
+        {
+            await read;
+        }
+        catch (Exception)
+        {
+            // Nothing of it was applied, and the error that ended the sync is already on its way to the caller.
         }
     }
 

@@ -14,7 +14,8 @@ namespace Productivity.Infrastructure.Sync;
 /// </summary>
 public sealed class ActivityWriter(ProductivityDbContext db)
 {
-    private const int ReadChunk = 1000;
+    // Pomelo inlines the ids as constants, so EF generates the SQL on every call: one query per sync batch, not five.
+    private const int ReadChunk = ActivitySyncService.BatchSize;
     private const int WriteChunk = 500;
 
     private static readonly string[] Columns =
@@ -28,7 +29,10 @@ public sealed class ActivityWriter(ProductivityDbContext db)
     public async Task<Dictionary<long, ActivityRow>> ReadExistingAsync(IReadOnlyList<long> podFactoryIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, ActivityRow>(podFactoryIds.Count);
-        foreach (var chunk in podFactoryIds.Chunk(ReadChunk))
+        // PodFactory's ids grow: an id above the largest stored one is new, so a batch of new rows needs no lookup.
+        var largest = await db.Activities.MaxAsync(a => (long?)a.PodFactoryId, cancellationToken);
+        var candidates = largest is null ? [] : podFactoryIds.Where(id => id <= largest).ToList();
+        foreach (var chunk in candidates.Chunk(ReadChunk))
         {
             var rows = await db.Activities.AsNoTracking()
                 .Where(a => chunk.Contains(a.PodFactoryId))
@@ -61,27 +65,30 @@ public sealed class ActivityWriter(ProductivityDbContext db)
             await using var transaction = db.Database.CurrentTransaction is null
                 ? await db.Database.BeginTransactionAsync(cancellationToken)
                 : null;
-            foreach (var chunk in rows.Chunk(WriteChunk))
+            var dbTransaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            DbCommand? fullChunk = null;
+            try
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                command.CommandText = BuildUpsert(chunk.Length, mySql);
-                var index = 0;
-                foreach (var row in chunk)
+                foreach (var chunk in rows.Chunk(WriteChunk))
                 {
-                    Add(command, index++, row.PodFactoryId);
-                    Add(command, index++, row.EmployeeId);
-                    Add(command, index++, row.Email);
-                    Add(command, index++, row.UserName);
-                    Add(command, index++, row.UserRole);
-                    Add(command, index++, row.Action);
-                    Add(command, index++, row.ItemsCount);
-                    Add(command, index++, row.WindowStartUtc);
-                    Add(command, index++, row.WindowEndUtc);
-                    Add(command, index++, row.SourceCreatedUtc);
-                    Add(command, index++, row.UpdatedUtc);
+                    if (chunk.Length == WriteChunk)
+                    {
+                        fullChunk ??= await PrepareUpsertAsync(connection, dbTransaction, WriteChunk, mySql, cancellationToken);
+                        await ExecuteAsync(fullChunk, chunk, cancellationToken);
+                    }
+                    else
+                    {
+                        await using var lastChunk = await PrepareUpsertAsync(connection, dbTransaction, chunk.Length, mySql, cancellationToken);
+                        await ExecuteAsync(lastChunk, chunk, cancellationToken);
+                    }
                 }
-                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                if (fullChunk is not null)
+                {
+                    await fullChunk.DisposeAsync();
+                }
             }
             if (transaction is not null)
             {
@@ -109,7 +116,16 @@ public sealed class ActivityWriter(ProductivityDbContext db)
             sql.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < Columns.Length; column++)
             {
-                sql.Append(column == 0 ? "@p" : ", @p").Append(parameter++);
+                sql.Append(column == 0 ? "" : ", ");
+                // MySqlConnector looks named parameters up by name on every execution; positional ones are not looked up.
+                if (mySql)
+                {
+                    sql.Append('?');
+                }
+                else
+                {
+                    sql.Append("@p").Append(parameter++);
+                }
             }
             sql.Append(')');
         }
@@ -121,11 +137,49 @@ public sealed class ActivityWriter(ProductivityDbContext db)
         return sql.ToString();
     }
 
-    private static void Add(DbCommand command, int index, object? value)
+    /// <summary>
+    /// One upsert statement for <paramref name="rowCount"/> rows, prepared once and executed for every chunk of that size.
+    /// On MySQL a prepared statement sends the values in the binary protocol instead of escaping them into the SQL
+    /// text, so the client does much less work per row and the server parses the statement once per connection.
+    /// </summary>
+    private static async Task<DbCommand> PrepareUpsertAsync(DbConnection connection, DbTransaction? transaction, int rowCount, bool mySql,
+        CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + index;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BuildUpsert(rowCount, mySql);
+        for (var index = 0; index < rowCount * Columns.Length; index++)
+        {
+            var parameter = command.CreateParameter();
+            if (!mySql)
+            {
+                parameter.ParameterName = "@p" + index;
+            }
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, ActivityRow[] chunk, CancellationToken cancellationToken)
+    {
+        var parameters = command.Parameters;
+        var index = 0;
+        foreach (var row in chunk)
+        {
+            parameters[index++].Value = row.PodFactoryId;
+            parameters[index++].Value = (object?)row.EmployeeId ?? DBNull.Value;
+            parameters[index++].Value = row.Email;
+            parameters[index++].Value = (object?)row.UserName ?? DBNull.Value;
+            parameters[index++].Value = (object?)row.UserRole ?? DBNull.Value;
+            parameters[index++].Value = row.Action;
+            parameters[index++].Value = row.ItemsCount;
+            parameters[index++].Value = row.WindowStartUtc;
+            parameters[index++].Value = row.WindowEndUtc;
+            parameters[index++].Value = row.SourceCreatedUtc;
+            parameters[index++].Value = row.UpdatedUtc;
+        }
+        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

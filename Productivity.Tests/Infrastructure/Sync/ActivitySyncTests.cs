@@ -5,6 +5,7 @@ using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Mappings;
+using Productivity.Infrastructure.Sync;
 using static Productivity.Tests.Infrastructure.Sync.SyncTestContext;
 
 namespace Productivity.Tests.Infrastructure.Sync;
@@ -215,6 +216,36 @@ public sealed class ActivitySyncTests
 
         var ben = (await context.EmployeeIdsAsync())[102];
         run.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ben, Dec9), new EmployeeDay(ben, Dec10)], ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Incremental_MoreRowsThanOneBatch_StoresAndUpdatesEveryRowExactly(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        const int count = ActivitySyncService.BatchSize + 1234;
+        for (var id = 1; id <= count; id++)
+        {
+            context.PodFactory.Add(id, id % 2 == 0 ? "ana@example.test" : "ben@example.test", id % 3 == 0 ? "Picking" : "Labeling", id % 40,
+                Local(0).AddSeconds(7 * id));
+        }
+
+        var first = await context.Pipeline.SyncPodFactoryAsync("test");
+        var stored = await context.ActivityRowsAsync();
+        for (var id = 10; id <= 6000; id += 10)
+        {
+            context.PodFactory.Replace(id, r => r with { ItemsCount = r.ItemsCount + 1 });
+        }
+        var second = await context.Pipeline.SyncPodFactoryDaysAsync("test", Dec10, Dec10);
+
+        var ids = await context.EmployeeIdsAsync();
+        var expected = context.PodFactory.Rows.OrderBy(r => r.Id).Select(r =>
+            $"{r.Id}|{ids[r.UserEmail!.StartsWith("ana", StringComparison.Ordinal) ? 101 : 102]}|{r.UserEmail}|{r.Action}|{r.ItemsCount}|{r.WindowStartUtc:O}|{r.WindowEndUtc:O}");
+        first.Run.Added.ShouldBe(count);
+        stored.Count.ShouldBe(count);
+        second.Run.Added.ShouldBe(0);
+        second.Run.Updated.ShouldBe(600);
+        (await context.ActivityRowsAsync()).Select(r => r[(r.IndexOf('|', StringComparison.Ordinal) + 1)..]).ShouldBe(expected);
     }
 
     private static void AddMorning(SyncTestContext context)
