@@ -220,19 +220,24 @@ public static class DependencyInjection
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
     {
-        var intervals = JobIntervals.Read(builder.Configuration);
+        var schedule = new JobSchedule(settings.SiteTimeZone, JobIntervals.Read(builder.Configuration),
+            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
+        var clustered = settings.Database.Provider == DatabaseProvider.MySql;
+        builder.Services.AddSingleton(schedule);
         builder.AddQuartz(quartz =>
         {
-            if (settings.Database.Provider == DatabaseProvider.MySql)
+            if (clustered)
             {
                 ClusteredJobStore.Configure(quartz, settings.ConnectionString);
             }
-            JobSchedule.Configure(quartz, settings.SiteTimeZone, intervals,
-                connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
+            schedule.Configure(quartz);
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        // Kept for the clustered store too: the declared triggers replace the stored ones at start-up (so that changed
-        // intervals and sources apply), which also drops a daily firing missed while every node was down.
+        // Both run once the scheduler has started, in this order.
+        if (clustered)
+        {
+            builder.Services.AddHostedService<StoredScheduleReconciler>();
+        }
         builder.Services.AddHostedService<MissedRunCatchUp>();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using Quartz;
 
@@ -10,11 +11,19 @@ namespace Productivity.Infrastructure.Jobs;
 /// </summary>
 internal static class ClusteredJobStore
 {
-    public static void Configure(IQuartzBuilder quartz, string connectionString) =>
+    public static void Configure(IQuartzBuilder quartz, string connectionString)
+    {
+        // A starting node must not replace the stored triggers (see StoredScheduleReconciler, which applies changes).
+        quartz.Services.Configure<QuartzOptions>(options =>
+        {
+            options.Scheduling.OverwriteExistingData = false;
+            options.Scheduling.IgnoreDuplicates = true;
+        });
         quartz.UsePersistentStore(store =>
         {
             store.UseClustering();
             store.UseMySqlConnector(MySqlConnectorFactory.Instance, connectionString);
             store.UseSystemTextJsonSerializer();
         });
+    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Sync;
 using Quartz;
@@ -9,46 +8,61 @@ using Quartz;
 namespace Productivity.Infrastructure.Jobs;
 
 /// <summary>
-/// With the in-memory job store a daily firing missed while the app was down is not remembered; this runs each daily
-/// job once at start-up when its last run is older than its last scheduled time. (A persistent store does this itself.)
+/// A daily firing missed while the app was down runs once at start-up. A trigger that has fired before is left to
+/// the clustered store's own misfire handling (fire once and proceed); a trigger that has never fired — always so
+/// with the in-memory store, and for a new or rescheduled trigger in the cluster — is caught up here when the job's
+/// last run is older than its last scheduled time. The catch-up trigger's name is derived from that time, so nodes
+/// starting together schedule it once between them.
 /// </summary>
 internal sealed class MissedRunCatchUp(
     ISchedulerFactory schedulerFactory,
     IDbContextFactory<ProductivityDbContext> contextFactory,
-    SiteClock siteClock,
+    JobSchedule schedule,
     TimeProvider timeProvider,
     ILogger<MissedRunCatchUp> logger) : IHostedService
 {
-    private static readonly (string Job, string SyncJob, string Cron)[] Daily =
-    [
-        (nameof(EmployeeSyncJob), SyncJobs.Employees, JobSchedule.EmployeesCron),
-        (nameof(ReconciliationJob), SyncJobs.Reconciliation, JobSchedule.ReconciliationCron),
-        (nameof(PodFactoryDaysJob), SyncJobs.PodFactoryDays, JobSchedule.PodFactoryDaysCron),
-    ];
+    private static readonly Dictionary<string, string> SyncJobOf = new()
+    {
+        [nameof(EmployeeSyncJob)] = SyncJobs.Employees,
+        [nameof(ReconciliationJob)] = SyncJobs.Reconciliation,
+        [nameof(PodFactoryDaysJob)] = SyncJobs.PodFactoryDays,
+    };
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        foreach (var (job, syncJob, cron) in Daily)
+        foreach (var job in schedule.Jobs.Where(j => j.CronExpression is not null))
         {
-            var lastScheduled = LastFireBefore(cron, now);
-            if (lastScheduled is null || await scheduler.GetJobDetail(new JobKey(job), cancellationToken) is null)
+            if (await scheduler.GetTrigger(new TriggerKey(job.Key.Name), cancellationToken) is not ICronTrigger trigger
+                || trigger.PreviousFireTimeUtc is not null
+                || new CronExpression(job.CronExpression!, trigger.TimeZone).GetPreviousValidTimeBefore(now) is not { } lastScheduled)
             {
                 continue;
             }
+            var syncJob = SyncJobOf[job.Key.Name];
             var lastRun = await db.SyncRuns.Where(r => r.Job == syncJob).MaxAsync(r => (DateTime?)r.StartedUtc, cancellationToken);
-            if (lastRun is null || lastRun < lastScheduled.Value.UtcDateTime)
+            if (lastRun is null || lastRun < lastScheduled.UtcDateTime)
             {
-                logger.LogInformation("{Job} missed its run at {Scheduled:u}; running it once now.", job, lastScheduled.Value);
-                await scheduler.TriggerJob(new JobKey(job), null!, cancellationToken);
+                await CatchUpAsync(scheduler, job.Key, lastScheduled, cancellationToken);
             }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private DateTimeOffset? LastFireBefore(string cron, DateTimeOffset now) =>
-        new CronExpression(cron, siteClock.TimeZone).GetPreviousValidTimeBefore(now);
+    private async Task CatchUpAsync(IScheduler scheduler, JobKey job, DateTimeOffset lastScheduled, CancellationToken cancellationToken)
+    {
+        var key = new TriggerKey($"{job.Name}.catch-up.{lastScheduled.UtcDateTime:yyyyMMddTHHmmZ}");
+        try
+        {
+            await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity(key).ForJob(job).StartNow().Build(), default, cancellationToken);
+            logger.LogInformation("{Job} missed its run at {Scheduled:u}; running it once now.", job.Name, lastScheduled);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another node starting at the same time scheduled this catch-up already.
+        }
+    }
 }

@@ -17,22 +17,24 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly TempFolder _folder;
-    private readonly MySqlTestDatabase? _mySql;
+    private readonly MySqlTestDatabase? _ownedMySql;
 
-    private TestHost(IHost host, TempFolder folder, MySqlTestDatabase? mySql)
+    private TestHost(IHost host, TempFolder folder, MySqlTestDatabase? ownedMySql)
     {
         _host = host;
         _folder = folder;
-        _mySql = mySql;
+        _ownedMySql = ownedMySql;
     }
 
     public IServiceProvider Services => _host.Services;
 
+    /// <param name="sharedDatabase">A MariaDB database the caller owns (several hosts as nodes of one site); without
+    /// it a MySql host creates its own and drops it on dispose.</param>
     public static async Task<TestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, MySqlTestDatabase? sharedDatabase = null)
     {
         var folder = new TempFolder();
-        var mySql = provider == "MySql" ? await MySqlTestDatabase.CreateAsync() : null;
+        var mySql = provider == "MySql" ? sharedDatabase ?? await MySqlTestDatabase.CreateAsync() : null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Testing",
@@ -49,7 +51,7 @@ public sealed class TestHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
-        return new TestHost(host, folder, mySql);
+        return new TestHost(host, folder, sharedDatabase is null ? mySql : null);
     }
 
     public static Dictionary<string, string?> DatabaseSettings(string provider, string dataFolder, MySqlTestDatabase? mySql) => new()
@@ -69,9 +71,9 @@ public sealed class TestHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        if (_mySql is not null)
+        if (_ownedMySql is not null)
         {
-            await _mySql.DisposeAsync();
+            await _ownedMySql.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
