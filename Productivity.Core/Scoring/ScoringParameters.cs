@@ -21,6 +21,12 @@ public sealed record ScoringParameters
     /// <summary>Floor, in minutes, of a batch threshold after the last window of a shift.</summary>
     public double BatchEndMinThresholdMinutes { get; init; } = 5;
 
-    /// <summary>Hours after clock-in at which a shift with no clock-out stops counting (reported as capped).</summary>
+    /// <summary>
+    /// Largest open-shift cap, in hours: a day's inputs are read with one business day either side and "clocked in" looks
+    /// at shifts of today and yesterday, so an open session may not run longer than a day.
+    /// </summary>
+    public const double MaxOpenShiftCapHours = 24;
+
+    /// <summary>Hours after clock-in at which a shift with no clock-out stops counting (reported as capped); at most <see cref="MaxOpenShiftCapHours"/>.</summary>
     public double OpenShiftCapHours { get; init; } = 16;
 }

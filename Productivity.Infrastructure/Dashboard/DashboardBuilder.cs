@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Productivity.Core.Dashboard;
-using Productivity.Core.Scoring;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Dashboard;
 
@@ -35,9 +35,7 @@ public sealed class DashboardBuilder(
                 .Select(r => new RoleRate(r.Action, r.RoleName, r.Department, r.ExpectedPerHour))
                 .ToListAsync(cancellationToken))
             .ToDictionary(r => r.Action, StringComparer.Ordinal);
-        var capHours = await db.ScoringSettings.AsNoTracking().Select(s => (double?)s.OpenShiftCapHours).FirstOrDefaultAsync(cancellationToken)
-            ?? ScoringParameters.Default.OpenShiftCapHours;
-        var cap = TimeSpan.FromHours(capHours);
+        var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
         var scores = await db.DailyScores.AsNoTracking()
             .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new ScoreDay(

@@ -32,7 +32,7 @@ public sealed class EmployeeDayQueries(IDbContextFactory<ProductivityDbContext> 
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var roles = await db.ActionRoles.AsNoTracking().ToListAsync(cancellationToken);
-        var settings = await db.ScoringSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var parameters = await StoredScoringParameters.LoadAsync(db, cancellationToken);
         var inputs = await ScoreInputs.LoadAsync(db, siteClock, [employeeId], day, day, cancellationToken);
         var (shifts, windows) = inputs.For(employeeId);
         var stored = await db.DailyScores.AsNoTracking()
@@ -50,7 +50,7 @@ public sealed class EmployeeDayQueries(IDbContextFactory<ProductivityDbContext> 
             shifts,
             windows,
             new RoleTable(roles.Select(r => r.ToDefinition())),
-            settings?.ToParameters() ?? ScoringParameters.Default,
+            parameters,
             siteClock,
             now,
             stored,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Employees;
 
@@ -17,7 +18,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
     {
         ViewerAccess.RequireViewer(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var openSince = OpenShiftSince();
+        var (now, sinceDay, sinceUtc) = await OpenShiftSinceAsync(db, cancellationToken);
         var rows = db.Employees.AsNoTracking().Select(e => new
         {
             e.Id,
@@ -28,7 +29,8 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             e.IsContractor,
             Verified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && m.IsVerified),
             Unverified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && !m.IsVerified),
-            ClockedIn = db.Shifts.Any(s => s.EmployeeId == e.Id && s.ClockOutUtc == null && s.BusinessDay >= openSince),
+            ClockedIn = db.Shifts.Any(s => s.EmployeeId == e.Id && s.ClockOutUtc == null && s.BusinessDay >= sinceDay
+                && s.ClockInUtc > sinceUtc && s.ClockInUtc <= now),
             LastDay = db.DailyScores.Where(s => s.EmployeeId == e.Id).Max(s => (DateOnly?)s.BusinessDay),
         });
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -64,12 +66,12 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
         {
             return null;
         }
-        var openSince = OpenShiftSince();
+        var (now, sinceDay, sinceUtc) = await OpenShiftSinceAsync(db, cancellationToken);
         var emails = await db.EmployeeEmails.AsNoTracking().Where(m => m.EmployeeId == employeeId).OrderBy(m => m.Email)
             .Select(m => new EmployeeEmailView(m.Id, m.Email, m.IsVerified, m.Source, m.CreatedUtc, m.VerifiedUtc, m.VerifiedBy))
             .ToListAsync(cancellationToken);
-        var clockedIn = await db.Shifts.AnyAsync(s => s.EmployeeId == employeeId && s.ClockOutUtc == null && s.BusinessDay >= openSince,
-            cancellationToken);
+        var clockedIn = await db.Shifts.AnyAsync(s => s.EmployeeId == employeeId && s.ClockOutUtc == null && s.BusinessDay >= sinceDay
+            && s.ClockInUtc > sinceUtc && s.ClockInUtc <= now, cancellationToken);
         var recent = await db.DailyScores.AsNoTracking().Where(s => s.EmployeeId == employeeId)
             .OrderByDescending(s => s.BusinessDay).Take(RecentDayCount)
             .Select(s => new RecentDay(s.BusinessDay, s.Items, s.Points, s.Utilization, s.Performance))
@@ -121,6 +123,14 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             .ToList();
     }
 
-    // An open shift counts as "clocked in" while it can still be running: it started today or yesterday (night shifts).
-    private DateOnly OpenShiftSince() => siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime).AddDays(-1);
+    // An open shift counts as "clocked in" while it is still running: it has started and not reached the stored open-shift
+    // cap (past it the spec ends the session: a forgotten clock-out), as on the dashboard and the shop floor. The business
+    // day bound (today or yesterday; the cap is at most a day) lets the per-employee lookup use the (employee, day) index.
+    private async Task<(DateTime Now, DateOnly SinceDay, DateTime SinceUtc)> OpenShiftSinceAsync(ProductivityDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
+        return (now, siteClock.BusinessDayOf(now).AddDays(-1), now - cap);
+    }
 }

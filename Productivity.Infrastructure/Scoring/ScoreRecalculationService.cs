@@ -48,9 +48,8 @@ public sealed class ScoreRecalculationService(
     public static async Task<ScoreCalculator> CreateCalculatorAsync(ProductivityDbContext db, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var roles = await db.ActionRoles.AsNoTracking().ToListAsync(cancellationToken);
-        var settings = await db.ScoringSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return new ScoreCalculator(new RoleTable(roles.Select(r => r.ToDefinition())),
-            settings?.ToParameters() ?? ScoringParameters.Default, zone);
+            await StoredScoringParameters.LoadAsync(db, cancellationToken), zone);
     }
 
     private async Task<int> RecalculateBatchAsync(ProductivityDbContext db, ScoreCalculator calculator, DateOnly from, DateOnly to,

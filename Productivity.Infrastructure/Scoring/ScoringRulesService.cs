@@ -56,9 +56,11 @@ public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit
     public async Task<RecomputeTask> SaveSettingsAsync(ClaimsPrincipal actor, ScoringParameters parameters, CancellationToken cancellationToken = default)
     {
         if (parameters.StartAllowanceMinutes < 0 || parameters.CleanupAllowanceMinutes < 0 || parameters.BatchFactor <= 0
-            || parameters.BatchMinThresholdMinutes < 0 || parameters.BatchEndMinThresholdMinutes < 0 || parameters.OpenShiftCapHours <= 0)
+            || parameters.BatchMinThresholdMinutes < 0 || parameters.BatchEndMinThresholdMinutes < 0 || parameters.OpenShiftCapHours <= 0
+            || parameters.OpenShiftCapHours > ScoringParameters.MaxOpenShiftCapHours)
         {
-            throw new ArgumentException("Allowances and thresholds must be zero or more; the batch factor and the open-shift cap must be positive.");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Allowances and thresholds must be zero or more; the batch factor must be positive and the open-shift cap more than 0 and at most {ScoringParameters.MaxOpenShiftCapHours} hours."));
         }
         var settings = await db.ScoringSettings.SingleAsync(cancellationToken);
         var old = Describe(settings.ToParameters());

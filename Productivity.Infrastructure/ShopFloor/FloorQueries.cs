@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.ShopFloor;
 
 /// <summary>
-/// The shop-floor board of a business day, read with four bounded queries: the day's stored scores, the day's items per
-/// (employee, action), open shifts, and the action → department table.
+/// The shop-floor board of a business day, read with five bounded queries: the day's stored scores, the open-shift cap,
+/// the day's items per (employee, action), open shifts, and the action → department table.
 /// </summary>
 public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, IConfiguration configuration)
     : IFloorQueries
@@ -16,9 +17,6 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
     public const int DefaultDailyGoal = 3000;
     public const string QcPassedAction = "QC Passed";
     public const string OtherDepartment = "Other";
-
-    /// <summary>An open shift older than this is a forgotten clock-out, not someone on the floor (the spec's open-shift cap).</summary>
-    public static readonly TimeSpan OpenShiftCap = TimeSpan.FromHours(16);
 
     private readonly int _dailyGoal = configuration.GetValue(DailyGoalKey, DefaultDailyGoal);
 
@@ -30,17 +28,20 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
             .Where(s => s.BusinessDay == day)
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { s.EmployeeId, e.Name, s.Items, s.Points, s.ActiveMinutes })
             .ToListAsync(cancellationToken);
-        var cap = OpenShiftCap.TotalHours;
+        // An open shift past the stored open-shift cap is a forgotten clock-out: its session has ended (spec), so it
+        // neither owns later windows nor counts as someone on the floor.
+        var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
+        var capHours = cap.TotalHours;
         // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a night shift
         // that started the day before are that day's, not today's.
         var stations = await db.Activities.AsNoTracking()
             .Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
             .Where(a => !db.Shifts.Any(s => s.EmployeeId == a.EmployeeId && s.BusinessDay < day
-                && s.ClockInUtc < a.WindowEndUtc && (s.ClockOutUtc ?? s.ClockInUtc.AddHours(cap)) > a.WindowStartUtc))
+                && s.ClockInUtc < a.WindowEndUtc && (s.ClockOutUtc ?? s.ClockInUtc.AddHours(capHours)) > a.WindowStartUtc))
             .GroupBy(a => new { a.EmployeeId, a.Action })
             .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
             .ToListAsync(cancellationToken);
-        var openSince = nowUtc - OpenShiftCap;
+        var openSince = nowUtc - cap;
         var clockedIn = (await db.Shifts.AsNoTracking()
             .Where(s => s.ClockOutUtc == null && s.ClockInUtc > openSince && s.ClockInUtc <= nowUtc)
             .Select(s => s.EmployeeId).Distinct().ToListAsync(cancellationToken)).ToHashSet();

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Sync;
 
@@ -12,7 +12,7 @@ namespace Productivity.Infrastructure.Sync;
 /// </summary>
 public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, TimeProvider timeProvider)
 {
-    // Sessions are at most this long when open; closed shifts longer than two days do not occur in practice.
+    // Open sessions end at the open-shift cap (at most a day); closed shifts longer than two days do not occur in practice.
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(2);
 
     public async Task<IReadOnlyCollection<EmployeeDay>> DaysOfAsync(
@@ -31,7 +31,7 @@ public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, 
             .Select(s => new { s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, s.BusinessDay })
             .ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var cap = TimeSpan.FromHours(ScoringParameters.Default.OpenShiftCapHours);
+        var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
         var sessions = shifts
             .Where(s => s.ClockInUtc <= now)
             .Select(s => (s.EmployeeId, In: s.ClockInUtc, Out: s.ClockOutUtc ?? Min(now, s.ClockInUtc + cap), s.Id, s.BusinessDay))

@@ -47,6 +47,23 @@ public sealed class EmployeeQueriesTests
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("MySql")]
+    public async Task ClockedIn_OpenShiftPastTheStoredCap_IsFalse(string provider)
+    {
+        await using var context = await ScoringTestContext.StartAsync(provider, Now);
+        await SeedFloorAsync(context);
+        // Eve clocked in 5 hours ago and is still in under the default 16-hour cap.
+        await context.QueryAsync(db => StoredScoringSettings.SetOpenShiftCapAsync(db, 4));
+
+        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery("Eve", EmployeeFilter.All, 0, 50));
+        var details = await Queries(context).GetAsync(TestPrincipals.Lead, page.Items.Single().Id);
+
+        page.Items.Single().IsClockedIn.ShouldBeFalse();
+        details.ShouldNotBeNull().IsClockedIn.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
     public async Task Search_Term_MatchesNameOrEmailIgnoringCase(string provider)
     {
         await using var context = await ScoringTestContext.StartAsync(provider, Now);

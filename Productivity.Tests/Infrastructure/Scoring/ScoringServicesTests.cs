@@ -129,6 +129,45 @@ public sealed class ScoringServicesTests
     }
 
     [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task SaveSettings_OpenShiftCap_RescoresAnOpenShiftWithTheStoredCap(string provider)
+    {
+        var example = SpecExample.Load("D-open-shift.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var dee = await context.AddEmployeeAsync("dee");
+        await context.AddInputsAsync(dee, example.Shifts, example.Windows);
+        await context.Scoring.RecalculateAsync([new EmployeeDay(dee, Dec10)]);
+        // 20:00: the shift opened at 08:00 has run 12 hours.
+        context.Time.Advance(TimeSpan.FromHours(7));
+
+        RecomputeTask task;
+        await using (var scope = context.Host.CreateScope())
+        {
+            task = await scope.ServiceProvider.GetRequiredService<ScoringRulesService>()
+                .SaveSettingsAsync(Admin(), ScoringParameters.Default with { OpenShiftCapHours = 10 });
+        }
+        await WaitAsync(task);
+
+        var score = await context.QueryAsync(db => db.DailyScores.SingleAsync());
+        score.ClockedMinutes.ShouldBe(600);
+        score.OpenCapped.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SaveSettings_CapLongerThanADay_IsRefusedAndNothingChanges()
+    {
+        await using var context = await ScoringTestContext.StartAsync("Sqlite", new DateTime(2025, 12, 11, 0, 0, 0, DateTimeKind.Utc));
+        await using var scope = context.Host.CreateScope();
+        var rules = scope.ServiceProvider.GetRequiredService<ScoringRulesService>();
+
+        await Should.ThrowAsync<ArgumentException>(() => rules.SaveSettingsAsync(Admin(), ScoringParameters.Default with { OpenShiftCapHours = 25 }));
+
+        (await context.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(0);
+        (await rules.SettingsAsync()).OpenShiftCapHours.ShouldBe(16);
+    }
+
+    [Theory]
     [InlineData("Sqlite", "de-DE")]
     [InlineData("MySql", "fr-FR")]
     public async Task Export_WritesTheSpecHeaderDotDecimalsAndEmptyPerformance(string provider, string culture)

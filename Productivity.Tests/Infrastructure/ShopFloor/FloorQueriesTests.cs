@@ -51,6 +51,51 @@ public sealed class FloorQueriesTests
         ]);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Load_OpenShiftPastTheStoredCap_IsNotClockedIn(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            await StoredScoringSettings.SetOpenShiftCapAsync(db, 10);
+            await FloorTestData.AddEmployeeDayAsync(db, "Dee Forgot", Dec10, Morning, 10, 30, [("Picking", 5)], openShiftSinceUtc: Now.AddHours(-12));
+        }
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
+
+        board.Rows.Where(r => r.Name is "Ana Lopez" or "Dee Forgot").Select(r => (r.Name, r.ClockedIn))
+            .ShouldBe([("Ana Lopez", true), ("Dee Forgot", false)]);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Load_WindowAfterTheStoredCapOfYesterdaysOpenShift_CountsToday(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            await StoredScoringSettings.SetOpenShiftCapAsync(db, 10);
+            // Clocked in at 22:00 the evening before and never out; the window at 09:00 is 11 hours later, past the cap.
+            var eli = await FloorTestData.AddEmployeeDayAsync(db, "Eli Night", Dec10, Morning.AddHours(2), 10, 30, [("Film Matching", 33)]);
+            db.Shifts.Add(new Shift
+            {
+                EmployeeId = eli, ClockId = 1, ConnecteamShiftId = "forgotten", ClockInUtc = new DateTime(2025, 12, 10, 4, 0, 0, DateTimeKind.Utc),
+                BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
+
+        board.Rows.Single(r => r.Name == "Eli Night").Stations.ShouldBe([new StationCount("Film Matching", 33)]);
+        board.Departments.ShouldContain(new DepartmentTotal("Film Matching", 33, 1));
+    }
+
     [Fact]
     public async Task Load_DailyGoal_ComesFromConfigurationWithADefault()
     {

@@ -6,6 +6,7 @@ using Productivity.Core.Employees;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Sync;
+using Productivity.Tests.TestSupport;
 using static Productivity.Tests.Infrastructure.Sync.SyncTestContext;
 
 namespace Productivity.Tests.Infrastructure.Sync;
@@ -216,6 +217,23 @@ public sealed class ActivitySyncTests
 
         var ben = (await context.EmployeeIdsAsync())[102];
         run.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ben, Dec9), new EmployeeDay(ben, Dec10)], ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Incremental_WindowAfterTheStoredCapOfAnOpenShift_ChangesItsOwnDay(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        await context.QueryAsync(db => StoredScoringSettings.SetOpenShiftCapAsync(db, 10));
+        // Clocked in at 20:00 the evening before and never out: with a 10-hour cap the session ended at 06:00.
+        context.Connecteam.AddShift("s-forgotten", 102, Local(20, 0, days: -1), null);
+        await context.Pipeline.SyncShiftsAsync("test", Dec9, Dec10);
+        context.PodFactory.Add(1, "ben@example.test", "Labeling", 50, Local(8, 0));
+
+        var run = await context.Pipeline.SyncPodFactoryAsync("test");
+
+        var ben = (await context.EmployeeIdsAsync())[102];
+        run.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ben, Dec10)]);
     }
 
     [Theory]

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Productivity.Core.Activities;
+using Productivity.Core.Employees;
+using Productivity.Core.Security;
+using Productivity.Core.Sync;
+using Productivity.Core.Time;
+using Productivity.Core.TimeClock;
+using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
+using Productivity.Tests.TestSupport;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Productivity.Tests.Web.Browser;
+
+/// <summary>
+/// In Chromium against the real app: a Manager opens today's dashboard, clicks an employee's name in the score table
+/// (issue 5) and lands on that employee's day, which shows the numbers of the day that was seeded and scored before the
+/// app started. Two employees with different numbers are seeded, so a link to the wrong person or day would show.
+/// </summary>
+[Collection(BrowserFixture.Collection)]
+[Trait("Category", "Browser")]
+public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string ManagerEmail = "manager@example.test";
+    private const string ManagerPassword = "Manager-Password-2025!";
+    private const float Timeout = 30_000;
+
+    private static readonly SiteClock Site = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-drilldown-");
+    private AppProcess? _app;
+    private IBrowserContext? _context;
+    private IPage _page = default!;
+    private DateOnly _today;
+    private int _anaId;
+
+    public async Task InitializeAsync()
+    {
+        await SeedAsync();
+        // No jobs: nothing but the seeded rows is scored, so the numbers below stay exact.
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Data__Folder"] = _dataFolder.FullName,
+            ["Seed__AdminEmail"] = TestHost.AdminEmail,
+            ["Seed__AdminPassword"] = TestHost.AdminPassword,
+            ["Jobs__Enabled"] = "false",
+        });
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        _context.SetDefaultTimeout(Timeout);
+        _context.SetDefaultNavigationTimeout(Timeout);
+        _page = await _context.NewPageAsync();
+        SetDefaultExpectTimeout(Timeout);
+    }
+
+    [Fact]
+    public async Task Manager_ClicksANameInTheScoreTable_LandsOnThatEmployeesDayWithItsNumbers()
+    {
+        await RecordFailureAsync(async () =>
+        {
+            await _page.GotoAsync("/Account/Login");
+            await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerEmail);
+            await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerPassword);
+            await _page.GetByTestId("login-submit").ClickAsync();
+            await Expect(_page).ToHaveURLAsync(new Regex(@":\d+/$"));
+            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+            var table = _page.GetByTestId("score-table");
+            var ana = table.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ana Lopez" });
+            await Expect(ana.Locator("td[data-label='Items']")).ToHaveTextAsync("37");
+            await Expect(table.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ben Ng" }).Locator("td[data-label='Items']"))
+                .ToHaveTextAsync("50");
+
+            await ana.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Ana Lopez", Exact = true }).ClickAsync();
+
+            var day = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await Expect(_page).ToHaveURLAsync(new Regex($"/employees/{_anaId}/days/{day}$"));
+            await Expect(_page.GetByTestId("day-employee")).ToHaveTextAsync("Ana Lopez");
+            await Expect(_page.GetByTestId("day-title")).ToHaveTextAsync(_today.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+            await Expect(_page.GetByTestId("score-items")).ToHaveAttributeAsync("data-value", "37");
+            await Expect(_page.GetByTestId("score-items")).ToContainTextAsync("37");
+            // 37 QC Passed items at 1.33 points each.
+            await Expect(_page.GetByTestId("score-points")).ToContainTextAsync("49.21");
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+        _app?.Dispose();
+        SqliteConnection.ClearAllPools();
+        _dataFolder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// Creates the schema, the Manager and today's inputs of two employees in the app's data folder, and scores them with
+    /// the app's own recompute, before the app starts.
+    /// </summary>
+    private async Task SeedAsync()
+    {
+        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
+        await using (var scope = host.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var manager = new ApplicationUser { UserName = ManagerEmail, Email = ManagerEmail, EmailConfirmed = true, DisplayName = "Manager" };
+            (await users.CreateAsync(manager, ManagerPassword)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(manager, Roles.Manager)).Succeeded.ShouldBeTrue();
+        }
+
+        // A 40-minute shift that started two hours ago, but never before today's local midnight, so the day is today.
+        var now = DateTime.UtcNow;
+        _today = Site.BusinessDayOf(now);
+        var midnight = Site.UtcRangeOf(_today).StartUtc;
+        var start = now.AddHours(-2) > midnight ? now.AddHours(-2) : midnight.AddMinutes(1);
+        int ben;
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            _anaId = await AddDayAsync(db, "Ana Lopez", start, "QC Passed", [12, 9, 16]);
+            ben = await AddDayAsync(db, "Ben Ng", start, "In Production", [20, 30]);
+        }
+        var scored = await host.Services.GetRequiredService<ScoreRecalculationService>()
+            .RecalculateAsync([new EmployeeDay(_anaId, _today), new EmployeeDay(ben, _today)]);
+        scored.ShouldBe(2);
+    }
+
+    private async Task<int> AddDayAsync(ProductivityDbContext db, string name, DateTime startUtc, string action, int[] items)
+    {
+        var employee = new Employee { Name = name, Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@example.test" };
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync();
+        db.Shifts.Add(new Shift
+        {
+            EmployeeId = employee.Id,
+            ClockId = 1,
+            ConnecteamShiftId = $"shift-{employee.Id}",
+            ClockInUtc = startUtc,
+            ClockOutUtc = startUtc.AddMinutes(40),
+            BusinessDay = _today,
+            UpdatedUtc = startUtc,
+        });
+        for (var i = 0; i < items.Length; i++)
+        {
+            var windowStart = startUtc.AddMinutes(10 * i);
+            db.Activities.Add(new ActivityRecord
+            {
+                PodFactoryId = employee.Id * 100L + i,
+                EmployeeId = employee.Id,
+                Email = employee.Email,
+                Action = action,
+                ItemsCount = items[i],
+                WindowStartUtc = windowStart,
+                WindowEndUtc = windowStart.AddMinutes(10),
+                SourceCreatedUtc = windowStart.AddMinutes(10),
+                UpdatedUtc = windowStart.AddMinutes(10),
+            });
+        }
+        await db.SaveChangesAsync();
+        return employee.Id;
+    }
+
+    /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>
+    private async Task RecordFailureAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
+            var path = Path.Combine(folder.FullName, $"{nameof(ManagerDrillsDownFromDashboardTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            output.WriteLine($"Screenshot: {path}");
+            output.WriteLine($"Page URL: {_page.Url}");
+            output.WriteLine("--- app output");
+            output.WriteLine(_app?.Output ?? "");
+            throw;
+        }
+    }
+}
