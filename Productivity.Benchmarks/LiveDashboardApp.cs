@@ -90,8 +90,21 @@ public sealed class LiveDashboardApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         var factory = new Factory(settings);
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        factory.StartServer();
+        try
+        {
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            factory.StartServer();
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+            folder.Delete(recursive: true);
+            throw;
+        }
         var app = new LiveDashboardApp(factory, folder, database, new Uri($"http://127.0.0.1:{port}/"), new SiteClock(zone))
         {
             Storage = (mySql ? "MariaDB" : "SQLite") + (redis is null ? "" : " + Redis"),
