@@ -34,7 +34,7 @@ public static class ConnecteamDayBenchmark
         var pipeline = host.Services.GetRequiredService<SyncPipeline>();
         var employees = await pipeline.SyncEmployeesAsync("benchmark");
         Require(employees.Succeeded && employees.Run.Added == UserCount, $"employee sync added {employees.Run.Added}");
-        var employeeIds = await FloorSeeder.EmployeeIdsAsync(host, floor);
+        var employeeIds = await FloorSeeder.EmployeeIdsAsync(host.Services, floor);
         // The day's PodFactory windows, so that the pipeline's recompute scores real days.
         var windows = FloorSeeder.ActivityRows(floor, floor.Windows, employeeIds);
         await ActivityBulkInsert.MultiRowInsertAsync(host.Database.ConnectionString, windows);

@@ -34,7 +34,7 @@ public static class IngestBenchmark
         // The four are interleaved and their order rotates every iteration, so that neither a change in the machine's load
         // nor the server's background work after the previous step (flushing, dropping the last target) favours one of them.
         await using var limitHost = await StartLimitHostAsync(floor);
-        var rows = FloorSeeder.ActivityRows(floor, windows, await FloorSeeder.EmployeeIdsAsync(limitHost, floor));
+        var rows = FloorSeeder.ActivityRows(floor, windows, await FloorSeeder.EmployeeIdsAsync(limitHost.Services, floor));
         var table = ActivityBulkInsert.ToDataTable(rows);
         var bulkCopyWorks = true;
         for (var i = 0; i <= iterations; i++)
@@ -76,8 +76,8 @@ public static class IngestBenchmark
     private static async Task IngestOnceAsync(SyntheticFloor floor, Dictionary<string, string?> settings, Measurement? measurement, bool usePipeline)
     {
         await using var host = await BenchHost.StartAsync(settings);
-        var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor);
-        await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
+        var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor);
+        await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         await SettleAsync();
 
         var start = CpuSnapshot.Take();
@@ -117,8 +117,8 @@ public static class IngestBenchmark
     private static async Task<BenchHost> StartLimitHostAsync(SyntheticFloor floor)
     {
         var host = await BenchHost.StartAsync();
-        var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor);
-        await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
+        var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor);
+        await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         return host;
     }
 

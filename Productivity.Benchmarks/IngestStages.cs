@@ -15,8 +15,8 @@ public static class IngestStages
     public static async Task RunAsync(SyntheticFloor floor, Dictionary<string, string?> settings)
     {
         await using var host = await BenchHost.StartAsync(settings);
-        var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor);
-        await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
+        var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor);
+        await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         await using var scope = host.CreateScope();
         var services = scope.ServiceProvider;
         var source = services.GetRequiredService<IPodFactorySource>();

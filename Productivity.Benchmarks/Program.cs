@@ -13,6 +13,19 @@ switch (mode)
     case "fanout":
         Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
         return;
+    case "push":
+        MachineInfo.Print();
+        Environment.ExitCode = await PushBenchmark.RunAsync(args[1..]);
+        MachineInfo.PrintLoad();
+        return;
+    case "circuits":
+        MachineInfo.Print();
+        Environment.ExitCode = await CircuitMemoryBenchmark.RunAsync(args[1..]);
+        MachineInfo.PrintLoad();
+        return;
+    case BrowserDriver.Mode:
+        Environment.ExitCode = await BrowserDriver.RunAsync(args[1..]);
+        return;
     case "calculator" when args.Contains("--quick"):
         QuickCalculatorRun.Run();
         return;

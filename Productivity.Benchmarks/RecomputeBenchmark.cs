@@ -23,8 +23,8 @@ public static class RecomputeBenchmark
     {
         var floor = SyntheticFloor.Build(EmployeeCount, [Day.AddDays(-1), Day]);
         await using var host = await BenchHost.StartAsync();
-        var employeeIds = await FloorSeeder.AddEmployeesAsync(host, floor, withMappings: false);
-        await FloorSeeder.AddShiftsAsync(host, floor, employeeIds);
+        var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor, withMappings: false);
+        await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         await ActivityBulkInsert.MultiRowInsertAsync(host.Database.ConnectionString, FloorSeeder.ActivityRows(floor, floor.Windows, employeeIds));
         var dayWindows = floor.Windows.Count(w => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(w.StartUtc, floor.TimeZone)) == Day);
         Console.WriteLine(Measurement.Invariant(

@@ -1,7 +1,7 @@
 namespace Productivity.Benchmarks;
 
 /// <summary>
-/// A deterministic warehouse floor in America/Chicago: employees with a Connecteam user and a PodFactory e-mail,
+/// A deterministic warehouse floor in America/Chicago (or the zone given): employees with a Connecteam user and a PodFactory e-mail,
 /// one shift per business day 06:00–14:30 (clock-in a few minutes either side) with a lunch break 11:30–12:00, and
 /// PodFactory windows on the 10-minute grid over the five seeded actions (mostly the employee's own, some others),
 /// with idle gaps of 10–30 minutes (about 3 % of slots) and no windows at lunch.
@@ -29,9 +29,9 @@ public sealed class SyntheticFloor
     /// <summary>Ordered as PodFactory commits them: by created_at (window end plus up to 90 s).</summary>
     public IReadOnlyList<FloorWindow> Windows { get; }
 
-    public static SyntheticFloor Build(int employeeCount, IReadOnlyList<DateOnly> days, int seed = 42)
+    public static SyntheticFloor Build(int employeeCount, IReadOnlyList<DateOnly> days, int seed = 42, TimeZoneInfo? zone = null)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        zone ??= TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
         var random = new Random(seed);
         var employees = new List<FloorEmployee>(employeeCount);
         for (var e = 0; e < employeeCount; e++)

@@ -17,6 +17,18 @@ public static class Usage
                                 with the real ConnecteamClient, and the whole shift sync of that day (default 10 iterations)
           recompute             ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
                                 read, the calculator and the write timed apart (default 10 iterations)
+          dashboard [--mysql "server connection string"] [--redis host:port]
+                                the dashboard read model of 500 employees, cold and warm (SQLite and the in-memory cache by default)
+          fanout [--connections 2000] [--messages 20] [--redis host:port]
+                                the dashboard hub's fan-out to N WebSocket clients of the app run as a separate process
+          push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port]
+                                push latency of the live dashboard: the real app in this process (Kestrel, loopback), N
+                                signed-in Manager pages in headless Chromium (one browser, one context); per update a new
+                                PodFactory row and the real recompute; from the recompute call's return to the new KPI
+                                "Items" in each page's DOM (MutationObserver, Date.now(), ms); median, p95, max, first/last page
+          circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
+                                server memory per open dashboard circuit: managed heap after a full GC with 1 live page and
+                                with N, (N − 1) circuits apart; working set for information
 
         The ingest, connecteam-day and recompute modes need a MySQL/MariaDB server whose user may create databases; every
         database they create is named bench_* and dropped at the end:
@@ -27,6 +39,9 @@ public static class Usage
           {CpuSnapshot.ServerPidVariable}     optional: pid of a local server process; its CPU time is then reported
                                             per operation (CPU time does not depend on what else the machine runs)
           {BenchHost.SqlLogVariable}        optional: 1 logs every SQL command EF sends (for profiling)
+        push and circuits use SQLite in a temp folder unless --mysql (the server above) is given; they drive /usr/bin/chromium
+        (or PRODUCTIVITY_TEST_CHROMIUM) through Playwright in a child process. The site's time zone is chosen so that it is
+        13:xx there: today's seeded day shift is live. DOTNET_gcServer=1 runs them with the server GC, as the site runs.
         MySqlBulkCopy (the ingest limit) needs local_infile=ON on the server; without it the multi-row INSERT is the limit.
         """;
 }

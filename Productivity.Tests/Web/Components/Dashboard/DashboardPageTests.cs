@@ -116,6 +116,32 @@ public sealed class DashboardPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task ScoresUpdated_ReloadStillRunning_ThePublisherDoesNotWaitForIt()
+    {
+        var (queries, feed) = UseSubstitutes();
+        var cut = RenderDay(Day);
+        cut.WaitForAssertion(() => feed.Subscribers.ShouldBe(1), Timeout);
+        using var reloading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        // Blocks whoever runs the reload, as synchronous work in the read model does (SQLite completes its async calls synchronously).
+        queries.GetSummaryAsync(Arg.Any<DashboardRange>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            reloading.Set();
+            release.Wait(Timeout);
+            return Summary(call.Arg<DashboardRange>());
+        });
+        await Task.Delay(DashboardPage.MinimumReloadInterval);
+
+        var publish = Task.Run(() => feed.PublishAsync(Day));
+        var first = await Task.WhenAny(publish, Task.Delay(TimeSpan.FromSeconds(3)));
+        var reloaded = reloading.Wait(Timeout);
+        release.Set();
+
+        first.ShouldBe(publish, "the publisher (the recompute) waited for the page's reload");
+        reloaded.ShouldBeTrue("the page did not reload");
+    }
+
+    [Fact]
     public async Task Dispose_Page_Unsubscribes()
     {
         var (_, feed) = UseSubstitutes();

@@ -108,10 +108,11 @@ public partial class DashboardPage
         return Task.CompletedTask;
     }
 
-    // Called on the notifier's thread: hand the update to this circuit's renderer and return at once.
+    // Called on the notifier's thread, the recompute's: hand the update over and return at once. InvokeAsync alone would
+    // run the reload inline when this circuit is idle, so the recompute would wait for every open dashboard in turn.
     private Task OnScoresUpdated(ScoresUpdated update)
     {
-        _ = InvokeAsync(() => ScheduleReloadAsync(update));
+        _ = Task.Run(() => InvokeAsync(() => ScheduleReloadAsync(update)));
         return Task.CompletedTask;
     }
 

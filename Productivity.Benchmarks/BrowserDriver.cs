@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Productivity.Benchmarks;
+
+/// <summary>
+/// The browser side of the live-dashboard benchmarks, run as a child process (<c>browser-driver URL E-MAIL PASSWORD</c>)
+/// so that Playwright's client objects are not on the measured server's heap. One headless Chromium, one browser
+/// context (one sign-in, one cookie), N pages on the manager dashboard. Commands on stdin, one answer line each on stdout:
+/// <c>open N</c> (pages until N are open, each showing its score table) → <c>opened N</c>;
+/// <c>wait TEXT</c> (every page's KPI "Items" shows TEXT, 30 s at most) → <c>shown N</c>;
+/// <c>collect</c> → one JSON line: per page, every change of the KPI "Items" text as [text, Date.now()].
+/// </summary>
+public static class BrowserDriver
+{
+    public const string Mode = "browser-driver";
+    private const string ItemsKpi = "[data-testid='kpi-items-value']";
+    private const int OpenBatch = 5;
+
+    /// <summary>
+    /// Records each change of the KPI text with the page's clock (ms). A MutationObserver's callback runs as a microtask
+    /// right after the DOM change (Blazor applying a render batch), before the next paint.
+    /// </summary>
+    private const string ObserveItems = """
+        selector => {
+          const read = () => document.querySelector(selector)?.textContent ?? null;
+          let last = read();
+          window.__itemsChanges = [];
+          new MutationObserver(() => {
+            const text = read();
+            if (text !== last) {
+              last = text;
+              window.__itemsChanges.push([text, Date.now()]);
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var baseUrl = args[0];
+        var email = args[1];
+        var password = args[2];
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PRODUCTIVITY_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var pages = new List<IPage>();
+
+        while (Console.ReadLine() is { } line)
+        {
+            var command = line.Split(' ', 2);
+            switch (command[0])
+            {
+                case "open":
+                    var total = int.Parse(command[1], CultureInfo.InvariantCulture);
+                    if (pages.Count == 0)
+                    {
+                        pages.Add(await SignInAsync(context, email, password));
+                    }
+                    while (pages.Count < total)
+                    {
+                        var batch = Enumerable.Range(0, Math.Min(OpenBatch, total - pages.Count)).Select(_ => OpenDashboardAsync(context));
+                        pages.AddRange(await Task.WhenAll(batch));
+                    }
+                    Console.WriteLine($"opened {pages.Count}");
+                    break;
+                case "wait":
+                    var shown = await Task.WhenAll(pages.Select(p => ShowsAsync(p, command[1])));
+                    Console.WriteLine($"shown {shown.Count(s => s)}");
+                    break;
+                case "collect":
+                    var changes = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<JsonElement>("() => window.__itemsChanges")));
+                    Console.WriteLine(JsonSerializer.Serialize(changes));
+                    break;
+                case "quit":
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"browser-driver: unknown command '{line}'");
+                    return 2;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Signs in through the static login form; the form sends the browser on to the dashboard, the first page.</summary>
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await WhenLiveAsync(page);
+        return page;
+    }
+
+    private static async Task<IPage> OpenDashboardAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await WhenLiveAsync(page);
+        return page;
+    }
+
+    /// <summary>
+    /// The grid asks for its rows only once the circuit is interactive (not while prerendering), so a row in the table
+    /// means this page has a live circuit; then the observer is installed.
+    /// </summary>
+    private static async Task WhenLiveAsync(IPage page)
+    {
+        await page.Locator("[data-testid='score-table'] tbody tr td[data-label='Items']").First.WaitForAsync();
+        await page.Locator(ItemsKpi).WaitForAsync();
+        await page.EvaluateAsync(ObserveItems, ItemsKpi);
+    }
+
+    private static async Task<bool> ShowsAsync(IPage page, string text)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("([selector, text]) => document.querySelector(selector)?.textContent === text",
+                new[] { ItemsKpi, text }, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+}

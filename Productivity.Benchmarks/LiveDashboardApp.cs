@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using Productivity.Core.Activities;
+using Productivity.Core.Dashboard;
+using Productivity.Core.Realtime;
+using Productivity.Core.Security;
+using Productivity.Core.Sync;
+using Productivity.Core.Time;
+using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
+using Productivity.Web.Components;
+
+namespace Productivity.Benchmarks;
+
+/// <summary>
+/// The real Productivity.Web pipeline (its own Program: AddInfrastructure, AddWeb, MapWeb) hosted in this process by
+/// <see cref="WebApplicationFactory{TEntryPoint}"/> on Kestrel at a free loopback port, so that a recompute can be timed
+/// where it runs and the server's managed heap can be measured. Environment Development (cookies over plain http),
+/// no jobs, SQLite in a temp folder or MariaDB (+ Redis) when asked. The site's time zone is the whole-hour UTC offset in
+/// which it is 13:xx now, so the seeded day is always a live early afternoon: the day shift (06:00–14:30) still clocked in,
+/// windows up to now. A Manager is created for the browser to sign in as.
+/// </summary>
+public sealed class LiveDashboardApp : IAsyncDisposable
+{
+    public const string ManagerEmail = "manager@bench.test";
+    public const string ManagerPassword = "Live-Dashboard-Bench-1";
+
+    private readonly Factory _factory;
+    private readonly DirectoryInfo _folder;
+    private readonly BenchDatabase? _database;
+    private readonly List<EmployeeDay> _employees = [];
+    private readonly IDisposable _published;
+    private long _nextPodFactoryId = 1_000_000_000;
+    private long _lastPublishedTicks;
+
+    private LiveDashboardApp(Factory factory, DirectoryInfo folder, BenchDatabase? database, Uri baseAddress, SiteClock clock)
+    {
+        _factory = factory;
+        _folder = folder;
+        _database = database;
+        BaseAddress = baseAddress;
+        Clock = clock;
+        // Subscribed before any page, so it runs before the circuits hear of an update; it only keeps the time.
+        _published = factory.Services.GetRequiredService<IScoreUpdateFeed>().Subscribe(update =>
+        {
+            Interlocked.Exchange(ref _lastPublishedTicks, update.OccurredAt.UtcTicks);
+            return Task.CompletedTask;
+        });
+    }
+
+    public Uri BaseAddress { get; }
+
+    public SiteClock Clock { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public DateOnly Today => Clock.BusinessDayOf(DateTime.UtcNow);
+
+    /// <summary>"SQLite" or "MariaDB", with "+ Redis" when configured.</summary>
+    public required string Storage { get; init; }
+
+    public int ActivityRows { get; private set; }
+
+    public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis)
+    {
+        var folder = Directory.CreateTempSubdirectory("productivity-live-bench-");
+        var database = mySql ? await BenchDatabase.CreateAsync("live") : null;
+        var zone = ZoneWhereItIsEarlyAfternoon(DateTime.UtcNow);
+        var port = FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = folder.FullName,
+            ["Database:Provider"] = mySql ? "MySql" : "Sqlite",
+            ["Database:ServerVersion"] = mySql ? BenchDatabase.ServerVersion : null,
+            ["ConnectionStrings:Productivity"] = database?.ConnectionString,
+            ["ConnectionStrings:Redis"] = redis,
+            ["Site:TimeZone"] = zone.Id,
+            ["Jobs:Enabled"] = "false",
+            ["Seed:AdminEmail"] = "admin@bench.test",
+            ["Seed:AdminPassword"] = "Live-Dashboard-Admin-1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var factory = new Factory(settings);
+        try
+        {
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            factory.StartServer();
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+            folder.Delete(recursive: true);
+            throw;
+        }
+        var app = new LiveDashboardApp(factory, folder, database, new Uri($"http://127.0.0.1:{port}/"), new SiteClock(zone))
+        {
+            Storage = (mySql ? "MariaDB" : "SQLite") + (redis is null ? "" : " + Redis"),
+        };
+        await app.CreateManagerAsync();
+        return app;
+    }
+
+    /// <summary>Employees with today's shifts and windows up to now, scored by the real recompute; returns the seconds it took.</summary>
+    public async Task<double> SeedTodayAsync(int employeeCount)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var now = DateTime.UtcNow;
+        var today = Today;
+        var floor = SyntheticFloor.Build(employeeCount, [today], zone: Clock.TimeZone);
+        var ids = await FloorSeeder.AddEmployeesAsync(Services, floor);
+        await FloorSeeder.AddShiftsAsync(Services, floor, ids, untilUtc: now);
+        var windows = floor.Windows.Where(w => w.CreatedUtc <= now).ToList();
+        await FloorSeeder.AddActivitiesAsync(Services, floor, windows, ids);
+        ActivityRows = windows.Count;
+        _employees.AddRange(ids.Select(id => new EmployeeDay(id, today)));
+        await Services.GetRequiredService<ScoreRecalculationService>().RecalculateAsync(_employees);
+        return stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Today's KPI "Items" as the dashboard shows it (cached read model).</summary>
+    public async Task<int> ItemsTodayAsync() =>
+        (await Services.GetRequiredService<IDashboardQueries>().GetSummaryAsync(new DashboardRange(Today, Today))).Kpis.Items;
+
+    /// <summary>
+    /// One new PodFactory row for one employee (a one-minute window ending now, inside the open shift), stored as the
+    /// sync stores it, then the real recompute of that employee-day. Returns when <c>RecalculateAsync</c> returns, with
+    /// the update's <see cref="ScoresUpdated.OccurredAt"/>: taken after the scores are committed, just before the update
+    /// is published to the circuits, which may already be reloading when the call returns.
+    /// </summary>
+    public async Task<ProductionUpdate> AddProductionAsync(int update, int items)
+    {
+        var pair = _employees[update * 37 % _employees.Count];
+        var now = DateTime.UtcNow;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            var employee = await db.Employees.FindAsync(pair.EmployeeId);
+            db.Activities.Add(new ActivityRecord
+            {
+                PodFactoryId = Interlocked.Increment(ref _nextPodFactoryId),
+                EmployeeId = pair.EmployeeId,
+                Email = employee!.Email!,
+                UserName = employee.Name,
+                Action = SyntheticFloor.Actions[update % SyntheticFloor.Actions.Length],
+                ItemsCount = items,
+                WindowStartUtc = now.AddMinutes(-1),
+                WindowEndUtc = now,
+                SourceCreatedUtc = now,
+                UpdatedUtc = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        var recompute = Services.GetRequiredService<ScoreRecalculationService>();
+        var started = Stopwatch.GetTimestamp();
+        await recompute.RecalculateAsync([pair]);
+        var returned = DateTimeOffset.UtcNow;
+        var published = new DateTimeOffset(Interlocked.Read(ref _lastPublishedTicks), TimeSpan.Zero);
+        return new ProductionUpdate(published, returned, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Managed heap after a full blocking, compacting collection (finalizers run in between), in bytes.</summary>
+    public static long ManagedHeapAfterFullCollection()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    public static long WorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _published.Dispose();
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        _folder.Delete(recursive: true);
+    }
+
+    /// <summary>Etc/GMT zones have whole-hour offsets from UTC−12 to UTC+14 (and the opposite sign in their names).</summary>
+    private static TimeZoneInfo ZoneWhereItIsEarlyAfternoon(DateTime utcNow)
+    {
+        var offset = 13 - utcNow.Hour;
+        var id = offset switch
+        {
+            0 => "Etc/GMT",
+            > 0 => string.Create(CultureInfo.InvariantCulture, $"Etc/GMT-{offset}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"Etc/GMT+{-offset}"),
+        };
+        return TimeZoneInfo.FindSystemTimeZoneById(id);
+    }
+
+    private async Task CreateManagerAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var manager = new ApplicationUser { UserName = ManagerEmail, Email = ManagerEmail, EmailConfirmed = true, DisplayName = "Bench Manager" };
+        var created = await users.CreateAsync(manager, ManagerPassword);
+        if (!created.Succeeded || !(await users.AddToRoleAsync(manager, Roles.Manager)).Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the Manager: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<App>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole());
+        }
+    }
+}
+
+/// <summary>When the recompute published its update and returned, and how long the call took.</summary>
+public readonly record struct ProductionUpdate(DateTimeOffset Published, DateTimeOffset Returned, double RecomputeMilliseconds);
