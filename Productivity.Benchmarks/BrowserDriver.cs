@@ -7,14 +7,18 @@ namespace Productivity.Benchmarks;
 /// <summary>
 /// The browser side of the live-dashboard benchmarks, run as a child process (<c>browser-driver URL E-MAIL PASSWORD</c>)
 /// so that Playwright's client objects are not on the measured server's heap. One headless Chromium, one browser
-/// context (one sign-in, one cookie), N pages on the manager dashboard. Commands on stdin, one answer line each on stdout:
-/// <c>open N</c> (pages until N are open, each showing its score table) → <c>opened N</c>;
-/// <c>wait TEXT</c> (every page's KPI "Items" shows TEXT, 30 s at most) → <c>shown N</c>;
-/// <c>collect</c> → one JSON line: per page, every change of the KPI "Items" text as [text, Date.now()].
+/// context (one sign-in, one cookie), N pages on the manager dashboard or another page of the app's layout. Commands on
+/// stdin, one answer line each on stdout:
+/// <c>open N [PATH]</c> (pages on PATH, default the dashboard <c>/</c>, until N are open, each showing the layout's user
+/// menu and a dashboard its score table) → <c>opened N</c>;
+/// on dashboard pages, <c>wait TEXT</c> (every page's KPI "Items" shows TEXT, 30 s at most) → <c>shown N</c> and
+/// <c>collect</c> → one JSON line: per page, every change of the KPI "Items" text as [text, Date.now()];
+/// <c>close</c> (every page closed) → <c>closed 0</c>.
 /// </summary>
 public static class BrowserDriver
 {
     public const string Mode = "browser-driver";
+    private const string Dashboard = "/";
     private const string ItemsKpi = "[data-testid='kpi-items-value']";
     private const int OpenBatch = 5;
 
@@ -53,6 +57,7 @@ public static class BrowserDriver
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         var pages = new List<IPage>();
+        var signedIn = false;
 
         while (Console.ReadLine() is { } line)
         {
@@ -60,14 +65,17 @@ public static class BrowserDriver
             switch (command[0])
             {
                 case "open":
-                    var total = int.Parse(command[1], CultureInfo.InvariantCulture);
-                    if (pages.Count == 0)
+                    var open = command[1].Split(' ');
+                    var total = int.Parse(open[0], CultureInfo.InvariantCulture);
+                    var path = open.Length > 1 ? open[1] : Dashboard;
+                    if (!signedIn)
                     {
-                        pages.Add(await SignInAsync(context, email, password));
+                        pages.Add(await SignInAsync(context, email, password, path));
+                        signedIn = true;
                     }
                     while (pages.Count < total)
                     {
-                        var batch = Enumerable.Range(0, Math.Min(OpenBatch, total - pages.Count)).Select(_ => OpenDashboardAsync(context));
+                        var batch = Enumerable.Range(0, Math.Min(OpenBatch, total - pages.Count)).Select(_ => OpenAsync(context, path));
                         pages.AddRange(await Task.WhenAll(batch));
                     }
                     Console.WriteLine($"opened {pages.Count}");
@@ -80,6 +88,11 @@ public static class BrowserDriver
                     var changes = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<JsonElement>("() => window.__itemsChanges")));
                     Console.WriteLine(JsonSerializer.Serialize(changes));
                     break;
+                case "close":
+                    await Task.WhenAll(pages.Select(p => p.CloseAsync()));
+                    pages.Clear();
+                    Console.WriteLine("closed 0");
+                    break;
                 case "quit":
                     return 0;
                 default:
@@ -90,32 +103,38 @@ public static class BrowserDriver
         return 0;
     }
 
-    /// <summary>Signs in through the static login form; the form sends the browser on to the dashboard, the first page.</summary>
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
+    /// <summary>Signs in through the static login form, which sends the browser on to <paramref name="path"/>, the first page.</summary>
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password, string path)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
+        await page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(path));
         await page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await WhenLiveAsync(page);
+        await WhenShownAsync(page, path);
         return page;
     }
 
-    private static async Task<IPage> OpenDashboardAsync(IBrowserContext context)
+    private static async Task<IPage> OpenAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await WhenLiveAsync(page);
+        await page.GotoAsync(path);
+        await WhenShownAsync(page, path);
         return page;
     }
 
     /// <summary>
-    /// The grid asks for its rows only once the circuit is interactive (not while prerendering), so a row in the table
-    /// means this page has a live circuit; then the observer is installed.
+    /// The user menu shows that the page is in the signed-in layout (prerendered too, so whether the page has a live
+    /// circuit is for the server to tell). The dashboard's grid asks for its rows only once the circuit is interactive,
+    /// so a row in its table means the page is live; then the observer is installed.
     /// </summary>
-    private static async Task WhenLiveAsync(IPage page)
+    private static async Task WhenShownAsync(IPage page, string path)
     {
+        await page.Locator("[data-testid='user-menu']").WaitForAsync();
+        if (path != Dashboard)
+        {
+            return;
+        }
         await page.Locator("[data-testid='score-table'] tbody tr td[data-label='Items']").First.WaitForAsync();
         await page.Locator(ItemsKpi).WaitForAsync();
         await page.EvaluateAsync(ObserveItems, ItemsKpi);

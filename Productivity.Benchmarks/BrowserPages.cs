@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Productivity.Benchmarks;
 
-/// <summary>The benchmark's handle on the <see cref="BrowserDriver"/> child process: N signed-in dashboard pages.</summary>
+/// <summary>The benchmark's handle on the <see cref="BrowserDriver"/> child process: N signed-in pages, dashboards by default.</summary>
 public sealed class BrowserPages : IAsyncDisposable
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(10);
@@ -35,11 +35,21 @@ public sealed class BrowserPages : IAsyncDisposable
         return new BrowserPages(Process.Start(start)!);
     }
 
-    /// <summary>Opens pages until <paramref name="total"/> are open, each live (its score table loaded).</summary>
-    public async Task OpenAsync(int total)
+    /// <summary>
+    /// Opens pages on <paramref name="path"/> until <paramref name="total"/> are open, each showing the layout's user
+    /// menu; a dashboard page also its score table, which it loads only once live.
+    /// </summary>
+    public async Task OpenAsync(int total, string path = "/")
     {
-        var answer = await AskAsync(string.Create(CultureInfo.InvariantCulture, $"open {total}"));
+        var answer = await AskAsync(string.Create(CultureInfo.InvariantCulture, $"open {total} {path}"));
         Count = int.Parse(answer.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Closes every page (the next <see cref="OpenAsync"/> needs no new sign-in).</summary>
+    public async Task CloseAllAsync()
+    {
+        await AskAsync("close");
+        Count = 0;
     }
 
     /// <summary>Waits (30 s at most) until every page's KPI "Items" shows <paramref name="text"/>; returns how many do.</summary>

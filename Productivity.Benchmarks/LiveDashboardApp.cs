@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,8 @@ namespace Productivity.Benchmarks;
 /// where it runs and the server's managed heap can be measured. Environment Development (cookies over plain http),
 /// no jobs, SQLite in a temp folder or MariaDB (+ Redis) when asked. The site's time zone is the whole-hour UTC offset in
 /// which it is 13:xx now, so the seeded day is always a live early afternoon: the day shift (06:00–14:30) still clocked in,
-/// windows up to now. A Manager is created for the browser to sign in as.
+/// windows up to now. A Manager is created for the browser to sign in as. A <see cref="CircuitCounter"/> (benchmark code,
+/// added to the app's services here) counts the open circuits.
 /// </summary>
 public sealed class LiveDashboardApp : IAsyncDisposable
 {
@@ -61,6 +63,8 @@ public sealed class LiveDashboardApp : IAsyncDisposable
 
     public SiteClock Clock { get; }
 
+    public CircuitCounter Circuits => _factory.Circuits;
+
     public IServiceProvider Services => _factory.Services;
 
     public DateOnly Today => Clock.BusinessDayOf(DateTime.UtcNow);
@@ -89,7 +93,7 @@ public sealed class LiveDashboardApp : IAsyncDisposable
             ["Seed:AdminPassword"] = "Live-Dashboard-Admin-1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var factory = new Factory(settings);
+        var factory = new Factory(settings, new CircuitCounter());
         try
         {
             factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
@@ -230,8 +234,10 @@ public sealed class LiveDashboardApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<App>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, CircuitCounter circuits) : WebApplicationFactory<App>
     {
+        public CircuitCounter Circuits => circuits;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
@@ -240,6 +246,7 @@ public sealed class LiveDashboardApp : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
             builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole());
+            builder.ConfigureServices(services => services.AddSingleton<CircuitHandler>(circuits));
         }
     }
 }

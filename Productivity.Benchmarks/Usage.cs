@@ -27,8 +27,10 @@ public static class Usage
                                 PodFactory row and the real recompute; from the recompute call's return to the new KPI
                                 "Items" in each page's DOM (MutationObserver, Date.now(), ms); median, p95, max, first/last page
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
-                                server memory per open dashboard circuit: managed heap after a full GC with 1 live page and
-                                with N, (N − 1) circuits apart; working set for information
+                                server memory per open circuit: managed heap after a full GC with 1 live page and with N,
+                                (N − 1) circuits apart, first on the dashboard (the whole circuit), then on /not-found (the
+                                layout alone, which every page has); the dashboard beyond the layout is the difference;
+                                working set for information
 
         The ingest, connecteam-day and recompute modes need a MySQL/MariaDB server whose user may create databases; every
         database they create is named bench_* and dropped at the end:
