@@ -25,6 +25,24 @@ public sealed partial class ClockedInNowTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_AWholeShift_ListsTheFirstFewUntilShowAll()
+    {
+        var people = Enumerable.Range(1, 40)
+            .Select(i => new ClockedInEmployee(i, $"Person {i:00}", Utc, new DateTime(2025, 12, 10, 6, 0, 0), null)).ToList();
+        var cut = Render<ClockedInNow>(p => p.Add(x => x.People, people));
+
+        Text(cut.Find("h6").TextContent).ShouldBe("Clocked in now (40)");
+        cut.FindAll("[data-testid=clocked-in-person]").Count.ShouldBe(ClockedInNow.Shown);
+
+        cut.Find("[data-testid=clocked-in-toggle]").Click();
+        cut.FindAll("[data-testid=clocked-in-person]").Count.ShouldBe(40);
+        cut.Find("[data-testid=clocked-in-toggle]").TextContent.ShouldBe("Show fewer");
+
+        cut.Find("[data-testid=clocked-in-toggle]").Click();
+        cut.FindAll("[data-testid=clocked-in-person]").Count.ShouldBe(ClockedInNow.Shown);
+    }
+
+    [Fact]
     public void Render_Nobody_SaysSo()
     {
         var cut = Render<ClockedInNow>(p => p.Add(x => x.People, new List<ClockedInEmployee>()));
