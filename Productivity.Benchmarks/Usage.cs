@@ -24,7 +24,7 @@ public static class Usage
           push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port]
                                 push latency of the live dashboard: the real app in this process (Kestrel, loopback), N
                                 signed-in Manager pages in headless Chromium (one browser, one context); per update a new
-                                PodFactory row and the real recompute; from the recompute call's return to the new KPI
+                                PodFactory row and the real recompute; from the recompute finishing (publish) to the new KPI
                                 "Items" in each page's DOM (MutationObserver, Date.now(), ms); median, p95, max, first/last page
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
                                 server memory per open circuit: managed heap after a full GC with 1 live page and with N,
