@@ -37,7 +37,9 @@ public sealed class RefreshThrottle(TimeSpan minInterval, TimeProvider timeProvi
             }
             Interlocked.Exchange(ref _lastStartTicks, timeProvider.GetUtcNow().UtcTicks);
             Volatile.Write(ref _scheduled, 0);
-            await refresh();
+            // Requests come on the notifier's thread (the recompute's); a refresh due at once would otherwise run its
+            // reload inline when the circuit is idle, and the recompute would wait for every open page in turn.
+            await Task.Run(refresh);
         }
         catch (OperationCanceledException)
         {

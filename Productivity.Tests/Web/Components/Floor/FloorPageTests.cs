@@ -115,6 +115,30 @@ public sealed class FloorPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Notification_ReloadStillRunning_ThePublisherDoesNotWaitForIt()
+    {
+        var cut = Render<FloorPage>();
+        cut.WaitForAssertion(() => Texts(cut, "floor-name").ShouldNotBeEmpty(), Timeout);
+        using var reloading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        // Blocks whoever runs the reload, as synchronous work in a query does (SQLite completes its async calls synchronously).
+        _queries.LoadAsync(Dec10, Arg.Any<DateTime>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            reloading.Set();
+            release.Wait(Timeout);
+            return new FloorBoard(Dec10, [], 0, 3000, []);
+        });
+
+        var publish = Task.Run(() => _feed.PublishAsync(Dec10));
+        var first = await Task.WhenAny(publish, Task.Delay(TimeSpan.FromSeconds(3)));
+        var reloaded = reloading.Wait(Timeout);
+        release.Set();
+
+        first.ShouldBe(publish, "the publisher (the recompute) waited for the TV's reload");
+        reloaded.ShouldBeTrue("the page did not reload");
+    }
+
+    [Fact]
     public void Midnight_SiteLocalDayChanges_LoadsTheNewDay()
     {
         // 23:59:50 in Chicago.

@@ -5,6 +5,7 @@ using Productivity.Core.EmployeeDays;
 using Productivity.Core.Realtime;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
+using Productivity.Web.Realtime;
 
 namespace Productivity.Web.Components.Pages.Employees;
 
