@@ -176,22 +176,6 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
         }
     }
 
-    private async Task RecordFailureAsync(Func<Task> test)
-    {
-        try
-        {
-            await test();
-        }
-        catch
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
-            var path = Path.Combine(folder.FullName, $"{nameof(AdminApprovesMappingTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-            output.WriteLine($"Screenshot: {path}");
-            output.WriteLine($"Page URL: {_page.Url}");
-            output.WriteLine("--- app output");
-            output.WriteLine(_app?.Output ?? "");
-            throw;
-        }
-    }
+    private Task RecordFailureAsync(Func<Task> test) =>
+        BrowserFailure.RecordAsync(output, nameof(AdminApprovesMappingTests), test, [("page", _page)], [("app", _app)]);
 }

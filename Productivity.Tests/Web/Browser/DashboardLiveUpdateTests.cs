@@ -186,22 +186,6 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task RecordFailureAsync(Func<Task> test)
-    {
-        try
-        {
-            await test();
-        }
-        catch
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
-            var path = Path.Combine(folder.FullName, $"{nameof(DashboardLiveUpdateTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-            output.WriteLine($"Screenshot: {path}");
-            output.WriteLine($"Page URL: {_page.Url}");
-            output.WriteLine("--- app output");
-            output.WriteLine(_app?.Output ?? "");
-            throw;
-        }
-    }
+    private Task RecordFailureAsync(Func<Task> test) =>
+        BrowserFailure.RecordAsync(output, nameof(DashboardLiveUpdateTests), test, [("page", _page)], [("app", _app)]);
 }

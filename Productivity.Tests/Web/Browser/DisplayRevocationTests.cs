@@ -125,24 +125,6 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
         }
     }
 
-    private async Task RecordFailureAsync(Func<Task> test)
-    {
-        try
-        {
-            await test();
-        }
-        catch
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
-            foreach (var (name, page) in new[] { ("admin", _admin), ("tv", _tv) })
-            {
-                var path = Path.Combine(folder.FullName, $"{nameof(DisplayRevocationTests)}-{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-                output.WriteLine($"Screenshot: {path} ({page.Url})");
-            }
-            output.WriteLine("--- app output");
-            output.WriteLine(_app?.Output ?? "");
-            throw;
-        }
-    }
+    private Task RecordFailureAsync(Func<Task> test) =>
+        BrowserFailure.RecordAsync(output, nameof(DisplayRevocationTests), test, [("admin", _admin), ("tv", _tv)], [("app", _app)]);
 }

@@ -168,22 +168,6 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     }
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>
-    private async Task RecordFailureAsync(Func<Task> test)
-    {
-        try
-        {
-            await test();
-        }
-        catch
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
-            var path = Path.Combine(folder.FullName, $"{nameof(ManagerDrillsDownFromDashboardTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-            output.WriteLine($"Screenshot: {path}");
-            output.WriteLine($"Page URL: {_page.Url}");
-            output.WriteLine("--- app output");
-            output.WriteLine(_app?.Output ?? "");
-            throw;
-        }
-    }
+    private Task RecordFailureAsync(Func<Task> test) =>
+        BrowserFailure.RecordAsync(output, nameof(ManagerDrillsDownFromDashboardTests), test, [("page", _page)], [("app", _app)]);
 }

@@ -189,26 +189,6 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task RecordFailureAsync(Func<Task> test)
-    {
-        try
-        {
-            await test();
-        }
-        catch
-        {
-            if (_context is not null)
-            {
-                var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-failures"));
-                var path = Path.Combine(folder.FullName, $"{nameof(TwoNodeTests)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-                await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-                output.WriteLine($"Screenshot: {path} ({_page.Url})");
-            }
-            output.WriteLine("--- node A output");
-            output.WriteLine(_nodeA?.Output ?? "");
-            output.WriteLine("--- node B output");
-            output.WriteLine(_nodeB?.Output ?? "");
-            throw;
-        }
-    }
+    private Task RecordFailureAsync(Func<Task> test) =>
+        BrowserFailure.RecordAsync(output, nameof(TwoNodeTests), test, [("node-b", _context is null ? null : _page)], [("node A", _nodeA), ("node B", _nodeB)]);
 }
