@@ -11,6 +11,7 @@ public partial class ScoreTable
     private MudDataGrid<ScoreRow>? _grid;
     private string? _search;
     private DashboardRange _loadedRange;
+    private DashboardRange? _renderedRange;
 
     [Parameter, EditorRequired]
     public required DashboardRange Range { get; set; }
@@ -20,6 +21,12 @@ public partial class ScoreTable
 
     /// <summary>Reads the current page again (after an update or a range change), keeping search, sort and page.</summary>
     public Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    // The page re-renders after every score update and hands the table the same range again; the grid reloads its own
+    // rows (ReloadAsync), so rendering the table once more would only re-render the whole grid a second time.
+    protected override bool ShouldRender() => _renderedRange != Range;
+
+    protected override void OnAfterRender(bool firstRender) => _renderedRange = Range;
 
     protected override async Task OnParametersSetAsync()
     {
