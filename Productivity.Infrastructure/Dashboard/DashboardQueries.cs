@@ -60,7 +60,9 @@ public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache ca
         {
             return local.Set(key, cached, LocalLifetime);
         }
-        var build = _building.GetOrAdd(key, k => new Lazy<Task<DashboardReadModel>>(() => BuildAndStoreAsync(k, range)));
+        // Started on the thread pool: SQLite completes its "async" calls synchronously, so the build would otherwise run
+        // inside Lazy's lock while every other circuit asking for the same day spins on it.
+        var build = _building.GetOrAdd(key, k => new Lazy<Task<DashboardReadModel>>(() => Task.Run(() => BuildAndStoreAsync(k, range))));
         try
         {
             return await build.Value.WaitAsync(cancellationToken);

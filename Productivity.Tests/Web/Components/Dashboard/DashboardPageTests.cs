@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using NSubstitute;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Realtime;
@@ -114,6 +115,35 @@ public sealed class DashboardPageTests : ComponentTestBase
         reloads.ShouldBeInRange(1, 4, "40 updates over 1 s, then quiet: one reload per 500 ms at most");
         await queries.Received().GetScoresAsync(Shown, Arg.Any<ScoreTableQuery>(), Arg.Any<CancellationToken>());
     }
+
+    [Fact]
+    public async Task ScoresUpdated_ShownRowsUnchanged_LeavesTheGridAlone_ChangedRowsReloadIt()
+    {
+        var (queries, feed) = UseSubstitutes();
+        var cut = RenderDay(Day);
+        cut.WaitForAssertion(() => Cell(cut, "Ana", "Items").ShouldBe("322"), Timeout);
+        await Task.Delay(DashboardPage.MinimumReloadInterval);
+        var grid = cut.FindComponent<MudDataGrid<ScoreRow>>();
+        var gridRenders = grid.RenderCount;
+        queries.ClearReceivedCalls();
+
+        await feed.PublishAsync(Day);
+
+        // The page reloads and reads the shown page to compare, but the grid is not rendered again.
+        cut.WaitForAssertion(() => Calls(queries, nameof(IDashboardQueries.GetScoresAsync)).ShouldBe(1), Timeout);
+        await Task.Delay(200);
+        grid.RenderCount.ShouldBe(gridRenders);
+
+        queries.GetScoresAsync(Arg.Any<DashboardRange>(), Arg.Any<ScoreTableQuery>(), Arg.Any<CancellationToken>())
+            .Returns(new ScoreTablePage([new ScoreRow(1, "Ana", "Heat Pressing", 400, 600, 480, 480, 1, 1.25, true, 1, 400, Day, Day, 400)], 1));
+        await Task.Delay(DashboardPage.MinimumReloadInterval);
+        await feed.PublishAsync(Day);
+
+        cut.WaitForAssertion(() => Cell(cut, "Ana", "Items").ShouldBe("400"), Timeout);
+    }
+
+    private static int Calls(IDashboardQueries queries, string method) =>
+        queries.ReceivedCalls().Count(c => c.GetMethodInfo().Name == method);
 
     [Fact]
     public async Task ScoresUpdated_ReloadStillRunning_ThePublisherDoesNotWaitForIt()

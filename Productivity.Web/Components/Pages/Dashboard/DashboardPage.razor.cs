@@ -150,7 +150,7 @@ public partial class DashboardPage
         {
             if (_table is not null)
             {
-                await _table.ReloadAsync();
+                await _table.RefreshAsync();
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -12,6 +12,8 @@ public partial class ScoreTable
     private string? _search;
     private DashboardRange _loadedRange;
     private DashboardRange? _renderedRange;
+    private ScoreTableQuery? _shownQuery;
+    private ScoreTablePage? _shown;
 
     [Parameter, EditorRequired]
     public required DashboardRange Range { get; set; }
@@ -21,6 +23,23 @@ public partial class ScoreTable
 
     /// <summary>Reads the current page again (after an update or a range change), keeping search, sort and page.</summary>
     public Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>
+    /// After a score update: reloads the grid only when the page it shows would change. Most updates touch people who
+    /// are not on the shown page, and reloading re-renders the whole grid (header, rows, pager) on every open dashboard.
+    /// </summary>
+    public async Task RefreshAsync()
+    {
+        if (_shownQuery is { } query && _shown is { } shown && Range == _loadedRange)
+        {
+            var page = await LoadPage(query, CancellationToken.None);
+            if (page.TotalCount == shown.TotalCount && page.Items.SequenceEqual(shown.Items))
+            {
+                return;
+            }
+        }
+        await ReloadAsync();
+    }
 
     // The page re-renders after every score update and hands the table the same range again; the grid reloads its own
     // rows (ReloadAsync), so rendering the table once more would only re-render the whole grid a second time.
@@ -42,6 +61,7 @@ public partial class ScoreTable
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new ScoreTableQuery(_search, SortOf(sort?.SortBy), sort?.Descending ?? true, state.Page, state.PageSize);
         var page = await LoadPage(query, cancellationToken);
+        (_shownQuery, _shown) = (query, page);
         return new GridData<ScoreRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
