@@ -5,6 +5,7 @@ using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Scoring;
 
@@ -59,27 +60,25 @@ public sealed class ScoreRecalculationService(
         var inputs = await ScoreInputs.LoadAsync(db, siteClock, employeeIds, from, to, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
-        var scores = new List<DailyScore>();
-        var idle = new List<IdlePeriodRecord>();
-        var quality = new List<DataQualityRecord>();
+        var calculated = new List<(int EmployeeId, EmployeeDayScore Day)>();
         foreach (var employeeId in employeeIds)
         {
             var (shifts, windows) = inputs.For(employeeId);
-            foreach (var day in calculator.Calculate(shifts, windows, now, from, to))
-            {
-                if (!pairs.Contains(new EmployeeDay(employeeId, day.BusinessDay)))
-                {
-                    continue;
-                }
-                scores.Add(ScoreRows.Score(employeeId, day, now));
-                idle.AddRange(day.IdlePeriods.Select(p => ScoreRows.Idle(employeeId, day.BusinessDay, p)));
-                quality.AddRange(day.Flags.Select(f => ScoreRows.Quality(employeeId, day.BusinessDay, f)));
-            }
+            calculated.AddRange(calculator.Calculate(shifts, windows, now, from, to)
+                .Where(day => pairs.Contains(new EmployeeDay(employeeId, day.BusinessDay)))
+                .Select(day => (employeeId, day)));
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        // A concurrent recompute of the same days (two syncs, two nodes) can deadlock on the delete; the loser is rolled
+        // back and writes the same rows again.
+        var scoreCount = 0;
+        var idleCount = 0;
+        await ConcurrentWrites.RetryAsync(db, () => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            // Fresh rows per attempt: a failed SaveChanges may have left store-generated keys on the previous ones.
+            var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
+            var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
+            var quality = calculated.SelectMany(c => c.Day.Flags.Select(f => ScoreRows.Quality(c.EmployeeId, c.Day.BusinessDay, f))).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One delete per distinct day and table: derived rows are replaced, never duplicated.
             foreach (var group in pairs.GroupBy(p => p.Day))
@@ -95,11 +94,12 @@ public sealed class ScoreRecalculationService(
             db.DataQuality.AddRange(quality);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        });
+            (scoreCount, idleCount) = (scores.Count, idle.Count);
+        }));
         db.ChangeTracker.Clear();
         logger.LogDebug("Recomputed {Pairs} employee-days {From}..{To}: {Scores} scores, {Idle} idle periods.",
-            pairs.Count, from, to, scores.Count, idle.Count);
-        return scores.Count;
+            pairs.Count, from, to, scoreCount, idleCount);
+        return scoreCount;
     }
 
     private static IEnumerable<(DateOnly From, DateOnly To)> Batches(List<DateOnly> days)
