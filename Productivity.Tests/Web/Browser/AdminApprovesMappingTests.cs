@@ -144,10 +144,7 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
 
     private async Task SignInAsync()
     {
-        await _page.GotoAsync("/Account/Login");
-        await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminEmail);
-        await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminPassword);
-        await _page.GetByTestId("login-submit").ClickAsync();
+        await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
         await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
     }
 

@@ -47,7 +47,7 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
     {
         await RecordFailureAsync(async () =>
         {
-            await SignInAsync(AdminEmail, AdminPassword);
+            await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
 
             await Expect(_page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Users", Exact = true })).ToBeVisibleAsync();
@@ -75,7 +75,7 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
             await _page.GetByTestId("logout-submit").ClickAsync();
             await Expect(_page).ToHaveURLAsync(new Regex("/Account/Login"));
 
-            await SignInAsync(ManagerEmail, password);
+            await LoginForm.SubmitAsync(_page, ManagerEmail, password);
             await Expect(_page.GetByTestId("must-change")).ToBeVisibleAsync();
             await _page.GetByLabel("Current password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
             await _page.GetByLabel("New password", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerPassword);
@@ -97,14 +97,6 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
         }
         _app?.Dispose();
         _dataFolder.Delete(recursive: true);
-    }
-
-    private async Task SignInAsync(string email, string password)
-    {
-        await _page.GotoAsync("/Account/Login");
-        await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
-        await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
-        await _page.GetByTestId("login-submit").ClickAsync();
     }
 
     /// <summary>Clicks until <paramref name="expected"/> shows: clicks on prerendered markup are lost until the circuit starts.</summary>

@@ -100,10 +100,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
     {
         await RecordFailureAsync(async () =>
         {
-            await _page.GotoAsync("/Account/Login");
-            await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerEmail);
-            await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
-            await _page.GetByTestId("login-submit").ClickAsync();
+            await LoginForm.SubmitAsync(_page, ManagerEmail, Password);
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
 
             var items = AnaCell("Items");

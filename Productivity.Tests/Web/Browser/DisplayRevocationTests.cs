@@ -49,10 +49,7 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
     {
         await RecordFailureAsync(async () =>
         {
-            await _admin.GotoAsync("/Account/Login");
-            await _admin.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminEmail);
-            await _admin.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminPassword);
-            await _admin.GetByTestId("login-submit").ClickAsync();
+            await LoginForm.SubmitAsync(_admin, AdminEmail, AdminPassword);
             await Expect(_admin.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             await _admin.GotoAsync("/admin/displays");
             await ClickUntilVisibleAsync(_admin.GetByTestId("new-display"), _admin.GetByTestId("new-display-name"));

@@ -57,7 +57,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
         {
             var (employeeId, name, day) = await ScoredEmployeeDayAsync();
 
-            await SignInAsync(LeadEmail, LeadPassword);
+            await LoginForm.SubmitAsync(_page, LeadEmail, LeadPassword);
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             await _page.GotoAsync("/employees");
             var link = _page.GetByTestId($"employee-link-{employeeId}");
@@ -167,14 +167,6 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
         var lead = new ApplicationUser { UserName = LeadEmail, Email = LeadEmail, EmailConfirmed = true, DisplayName = "Lead" };
         (await users.CreateAsync(lead, LeadPassword)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(lead, Roles.Lead)).Succeeded.ShouldBeTrue();
-    }
-
-    private async Task SignInAsync(string email, string password)
-    {
-        await _page.GotoAsync("/Account/Login");
-        await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
-        await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
-        await _page.GetByTestId("login-submit").ClickAsync();
     }
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>

@@ -64,10 +64,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     {
         await RecordFailureAsync(async () =>
         {
-            await _page.GotoAsync("/Account/Login");
-            await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerEmail);
-            await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(ManagerPassword);
-            await _page.GetByTestId("login-submit").ClickAsync();
+            await LoginForm.SubmitAsync(_page, ManagerEmail, ManagerPassword);
             await Expect(_page).ToHaveURLAsync(new Regex(@":\d+/$"));
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             var table = _page.GetByTestId("score-table");

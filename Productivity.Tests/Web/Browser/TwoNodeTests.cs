@@ -67,10 +67,7 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
             _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _nodeB.BaseAddress.ToString() });
             _context.SetDefaultTimeout(Timeout);
             _page = await _context.NewPageAsync();
-            await _page.GotoAsync("/Account/Login");
-            await _page.GetByLabel("E-mail", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminEmail);
-            await _page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(AdminPassword);
-            await _page.GetByTestId("login-submit").ClickAsync();
+            await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             await _page.GotoAsync("/floor");
             await Expect(_page.GetByTestId("floor-header")).ToHaveAttributeAsync("data-live", "true");
