@@ -8,7 +8,8 @@ namespace Productivity.Tests.Infrastructure.Integrations;
 /// <summary>A throwaway MariaDB database holding a <c>report_actions</c> table shaped like PodFactory's, with known rows.</summary>
 public sealed class ReportActionsDatabase : IAsyncLifetime
 {
-    private const string CreateTable = """
+    /// <summary>PodFactory's table as the tests create it (the browser tests too).</summary>
+    public const string CreateTable = """
         CREATE TABLE report_actions (
             id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
             user_email VARCHAR(255) NULL,

@@ -10,6 +10,7 @@ using Productivity.Core.Security;
 using Productivity.Core.Time;
 using Productivity.Infrastructure;
 using Productivity.Infrastructure.Identity;
+using Productivity.Tests.Infrastructure.Integrations;
 using Productivity.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -50,14 +51,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
     {
         _productivity = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
-        await ExecuteAsync(_podFactory, """
-            CREATE TABLE report_actions (
-                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-                user_email VARCHAR(255) NULL, user_name VARCHAR(255) NULL, user_role VARCHAR(100) NULL, action VARCHAR(100) NULL,
-                items_count INT NULL, window_start DATETIME NULL, window_end DATETIME NULL, created_at DATETIME NULL,
-                INDEX ix_report_actions_created_at_id (created_at, id)
-            ) ENGINE=InnoDB
-            """);
+        await ExecuteAsync(_podFactory, ReportActionsDatabase.CreateTable);
 
         // Clocked in two hours ago, but never before today's local midnight, so that everything is on today's dashboard.
         var now = DateTime.UtcNow;

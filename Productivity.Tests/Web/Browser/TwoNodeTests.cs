@@ -6,6 +6,7 @@ using MySqlConnector;
 using Productivity.Core.Employees;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Sync;
+using Productivity.Tests.Infrastructure.Integrations;
 using Productivity.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -29,15 +30,6 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
     private const int SyncSeconds = 2;
     private const float Timeout = 30_000;
 
-    private const string CreateReportActions = """
-        CREATE TABLE report_actions (
-            id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-            user_email VARCHAR(255) NULL, user_name VARCHAR(255) NULL, user_role VARCHAR(100) NULL, action VARCHAR(100) NULL,
-            items_count INT NULL, window_start DATETIME NULL, window_end DATETIME NULL, created_at DATETIME NULL,
-            INDEX ix_report_actions_created_at_id (created_at, id)
-        ) ENGINE=InnoDB
-        """;
-
     private MySqlTestDatabase _database = null!;
     private MySqlTestDatabase _podFactory = null!;
     private AppProcess? _nodeA;
@@ -49,7 +41,7 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
     {
         _database = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
-        await ExecuteAsync(_podFactory.ConnectionString, CreateReportActions);
+        await ExecuteAsync(_podFactory.ConnectionString, ReportActionsDatabase.CreateTable);
         SetDefaultExpectTimeout(Timeout);
     }
 
