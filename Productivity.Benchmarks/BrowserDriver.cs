@@ -125,8 +125,8 @@ public static class BrowserDriver
 
     /// <summary>
     /// The user menu shows that the page is in the signed-in layout (prerendered too, so whether the page has a live
-    /// circuit is for the server to tell). The dashboard's grid asks for its rows only once the circuit is interactive,
-    /// so a row in its table means the page is live; then the observer is installed.
+    /// circuit is for the server to tell). The dashboard marks its header <c>data-live</c> once rendered by its circuit,
+    /// which by then listens to updates; with its table and KPIs shown, the observer is installed.
     /// </summary>
     private static async Task WhenShownAsync(IPage page, string path)
     {
@@ -135,6 +135,7 @@ public static class BrowserDriver
         {
             return;
         }
+        await page.Locator("[data-testid='dashboard-header'][data-live='true']").WaitForAsync();
         await page.Locator("[data-testid='score-table'] tbody tr td[data-label='Items']").First.WaitForAsync();
         await page.Locator(ItemsKpi).WaitForAsync();
         await page.EvaluateAsync(ObserveItems, ItemsKpi);

@@ -95,7 +95,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
         await RecordFailureAsync(async () =>
         {
             await LoginForm.SubmitAsync(_page, ManagerEmail, Password);
-            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+            await Expect(_page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
 
             var items = AnaCell("Items");
             await Expect(items).ToHaveTextAsync("7", new LocatorAssertionsToHaveTextOptions { Timeout = IngestionTimeout });

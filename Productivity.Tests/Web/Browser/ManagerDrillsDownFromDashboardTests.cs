@@ -66,7 +66,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
         {
             await LoginForm.SubmitAsync(_page, ManagerEmail, ManagerPassword);
             await Expect(_page).ToHaveURLAsync(new Regex(@":\d+/$"));
-            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+            await Expect(_page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
             var table = _page.GetByTestId("score-table");
             var ana = table.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ana Lopez" });
             await Expect(ana.Locator("td[data-label='Items']")).ToHaveTextAsync("37");

@@ -123,7 +123,7 @@ public sealed class DashboardPageTests : ComponentTestBase
         var cut = RenderDay(Day);
         cut.WaitForAssertion(() => Cell(cut, "Ana", "Items").ShouldBe("322"), Timeout);
         await Task.Delay(DashboardPage.MinimumReloadInterval);
-        var grid = cut.FindComponent<MudDataGrid<ScoreRow>>();
+        var grid = cut.FindComponent<ScoreTable>();
         var gridRenders = grid.RenderCount;
         queries.ClearReceivedCalls();
 
@@ -247,6 +247,7 @@ public sealed class DashboardPageTests : ComponentTestBase
     private IRenderedComponent<ContainerFragment> RenderAt(string uri)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return RenderWithProviders<DashboardPage>();
     }
 

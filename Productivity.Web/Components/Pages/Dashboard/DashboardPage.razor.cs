@@ -18,6 +18,8 @@ public partial class DashboardPage
     /// <summary>The shortest time between two reloads of one circuit.</summary>
     public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromMilliseconds(500);
 
+    private static readonly MarkupString DownloadIcon = new(MudBlazor.Icons.Material.Filled.Download);
+
     private readonly CancellationTokenSource _disposed = new();
     private DashboardPreset _preset;
     private DashboardRange _range;
@@ -73,6 +75,12 @@ public partial class DashboardPage
 
     protected override async Task OnInitializedAsync()
     {
+        // Listening before the first load, so no update can fall between it and the subscription. The prerender does
+        // not listen: its component is discarded as soon as the HTML is sent.
+        if (RendererInfo.IsInteractive)
+        {
+            _subscription = Updates.Subscribe(OnScoresUpdated);
+        }
         var user = (await AuthenticationState).User;
         _canExport = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager);
     }
@@ -82,15 +90,6 @@ public partial class DashboardPage
         _preset = PresetOf(RangeName);
         _range = DashboardRange.Resolve(_preset, Queries.Today(), DayOf(FromText), DayOf(ToText));
         await LoadSummaryAsync();
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Only an interactive render gets here (not the prerender), so each circuit subscribes exactly once.
-        if (firstRender)
-        {
-            _subscription = Updates.Subscribe(OnScoresUpdated);
-        }
     }
 
     private Task<ScoreTablePage> LoadScoresAsync(ScoreTableQuery query, CancellationToken cancellationToken) =>
