@@ -67,11 +67,6 @@ public static class CircuitMemoryBenchmark
             var workingSet = LiveDashboardApp.WorkingSet();
             Console.WriteLine(Measurement.Invariant(
                 $"{path,-10} {pages.Count,3} live pages: managed heap {heap / 1024.0 / 1024.0:F1} MB, working set {workingSet / 1024.0 / 1024.0:F1} MB"));
-            if (Environment.GetEnvironmentVariable("BENCH_HOLD") is { } hold && count > 1)
-            {
-                Console.WriteLine($"HOLD pid {Environment.ProcessId} {path}");
-                await Task.Delay(TimeSpan.FromSeconds(int.Parse(hold)));
-            }
             return (heap, workingSet);
         }
 
