@@ -69,16 +69,13 @@ public sealed class ScoreRecalculationService(
                 .Select(day => (employeeId, day)));
         }
 
+        var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
+        var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
+        var quality = calculated.SelectMany(c => c.Day.Flags.Select(f => ScoreRows.Quality(c.EmployeeId, c.Day.BusinessDay, f))).ToList();
         // A concurrent recompute of the same days (two syncs, two nodes) can deadlock on the delete; the loser is rolled
         // back and writes the same rows again.
-        var scoreCount = 0;
-        var idleCount = 0;
         await ConcurrentWrites.RetryAsync(db, () => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            // Fresh rows per attempt: a failed SaveChanges may have left store-generated keys on the previous ones.
-            var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
-            var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
-            var quality = calculated.SelectMany(c => c.Day.Flags.Select(f => ScoreRows.Quality(c.EmployeeId, c.Day.BusinessDay, f))).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One delete per distinct day and table: derived rows are replaced, never duplicated.
             foreach (var group in pairs.GroupBy(p => p.Day))
@@ -89,17 +86,14 @@ public sealed class ScoreRecalculationService(
                 await db.IdlePeriods.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.DataQuality.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
             }
-            db.DailyScores.AddRange(scores);
-            db.IdlePeriods.AddRange(idle);
-            db.DataQuality.AddRange(quality);
-            await db.SaveChangesAsync(cancellationToken);
+            await RowInserter.InsertAsync(db, scores, cancellationToken);
+            await RowInserter.InsertAsync(db, idle, cancellationToken);
+            await RowInserter.InsertAsync(db, quality, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            (scoreCount, idleCount) = (scores.Count, idle.Count);
         }));
-        db.ChangeTracker.Clear();
         logger.LogDebug("Recomputed {Pairs} employee-days {From}..{To}: {Scores} scores, {Idle} idle periods.",
-            pairs.Count, from, to, scoreCount, idleCount);
-        return scoreCount;
+            pairs.Count, from, to, scores.Count, idle.Count);
+        return scores.Count;
     }
 
     private static IEnumerable<(DateOnly From, DateOnly To)> Batches(List<DateOnly> days)
