@@ -172,6 +172,28 @@ public sealed class DashboardPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task ScoresUpdated_BeforeTheRangeIsKnown_OnlyTheAskedRangeIsLoaded()
+    {
+        // The circuit listens from its first moment; an update that arrives while the page still waits for the sign-in
+        // state must not load "today" over the custom range in the URL.
+        var (queries, feed) = UseSubstitutes(authorized: false);
+        var signIn = AddAuthorization();
+        signIn.SetAuthorizing();
+        var shown = new DashboardRange(Day.AddDays(-3), Day.AddDays(-3));
+        var cut = RenderDay(shown.From);
+        cut.WaitForAssertion(() => feed.Subscribers.ShouldBe(1), Timeout);
+
+        await feed.PublishAsync(Day, shown.From);
+        await Task.Delay(100);
+        signIn.SetAuthorized("manager@example.test").SetRoles(Roles.Manager);
+
+        cut.WaitForAssertion(() => Cells(cut, "Employee").ShouldBe(["Ana"]), Timeout);
+        await Task.Delay(DashboardPage.MinimumReloadInterval * 2);
+        queries.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(IDashboardQueries.GetSummaryAsync))
+            .Select(c => (DashboardRange)c.GetArguments()[0]!).ShouldAllBe(range => range == shown);
+    }
+
+    [Fact]
     public async Task Dispose_Page_Unsubscribes()
     {
         var (_, feed) = UseSubstitutes();
@@ -222,7 +244,7 @@ public sealed class DashboardPageTests : ComponentTestBase
         AddAuthorization().SetAuthorized("manager@example.test").SetRoles(Roles.Manager);
     }
 
-    private (IDashboardQueries Queries, FakeScoreUpdateFeed Feed) UseSubstitutes(string role = Roles.Manager)
+    private (IDashboardQueries Queries, FakeScoreUpdateFeed Feed) UseSubstitutes(string role = Roles.Manager, bool authorized = true)
     {
         var queries = Substitute.For<IDashboardQueries>();
         queries.Today().Returns(Day);
@@ -234,7 +256,10 @@ public sealed class DashboardPageTests : ComponentTestBase
         Services.AddSingleton(queries);
         Services.AddSingleton<IScoreUpdateFeed>(feed);
         Services.AddSingleton(TimeProvider.System);
-        AddAuthorization().SetAuthorized($"{role.ToLowerInvariant()}@example.test").SetRoles(role);
+        if (authorized)
+        {
+            AddAuthorization().SetAuthorized($"{role.ToLowerInvariant()}@example.test").SetRoles(role);
+        }
         return (queries, feed);
     }
 

@@ -28,6 +28,7 @@ public partial class DashboardPage
     private string? _error;
     private bool _canExport;
     private IDisposable? _subscription;
+    private bool _rangeSet;
     private bool _reloadPending;
     private long _lastReload;
 
@@ -89,6 +90,7 @@ public partial class DashboardPage
     {
         _preset = PresetOf(RangeName);
         _range = DashboardRange.Resolve(_preset, Queries.Today(), DayOf(FromText), DayOf(ToText));
+        _rangeSet = true;
         await LoadSummaryAsync();
     }
 
@@ -117,7 +119,8 @@ public partial class DashboardPage
 
     private async Task ScheduleReloadAsync(ScoresUpdated update)
     {
-        if (_reloadPending || _disposed.IsCancellationRequested || !Affects(update))
+        // An update before the range is known needs nothing: the first load has not started yet.
+        if (!_rangeSet || _reloadPending || _disposed.IsCancellationRequested || !Affects(update))
         {
             return;
         }
