@@ -51,7 +51,7 @@ public sealed class DashboardBuilder(
         var hourly = range.IsSingleDay ? HourlyActivity.Build(siteClock, from, attributed.DayWindows) : [];
 
         var open = includesToday
-            ? shifts.Where(s => s.ClockOutUtc is null && s.ClockInUtc <= now && now < s.ClockInUtc + cap && s.BusinessDay >= today.AddDays(-1))
+            ? shifts.Where(s => ClockedIn.At(s.ClockInUtc, s.ClockOutUtc, now, cap) && s.BusinessDay >= today.AddDays(-1))
                 .GroupBy(s => s.EmployeeId).Select(g => g.MaxBy(s => s.ClockInUtc)!).ToList()
             : [];
         var feed = ClockEvents(shifts, range, now);

@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Core.Time;
+using Productivity.Core.TimeClock;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 
@@ -18,7 +20,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
     {
         ViewerAccess.RequireViewer(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (now, sinceDay, sinceUtc) = await OpenShiftSinceAsync(db, cancellationToken);
+        var (running, sinceDay) = await RunningShiftsAsync(db, cancellationToken);
         var rows = db.Employees.AsNoTracking().Select(e => new
         {
             e.Id,
@@ -29,8 +31,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             e.IsContractor,
             Verified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && m.IsVerified),
             Unverified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && !m.IsVerified),
-            ClockedIn = db.Shifts.Any(s => s.EmployeeId == e.Id && s.ClockOutUtc == null && s.BusinessDay >= sinceDay
-                && s.ClockInUtc > sinceUtc && s.ClockInUtc <= now),
+            ClockedIn = db.Shifts.Where(running).Any(s => s.EmployeeId == e.Id && s.BusinessDay >= sinceDay),
             LastDay = db.DailyScores.Where(s => s.EmployeeId == e.Id).Max(s => (DateOnly?)s.BusinessDay),
         });
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -66,12 +67,11 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
         {
             return null;
         }
-        var (now, sinceDay, sinceUtc) = await OpenShiftSinceAsync(db, cancellationToken);
+        var (running, sinceDay) = await RunningShiftsAsync(db, cancellationToken);
         var emails = await db.EmployeeEmails.AsNoTracking().Where(m => m.EmployeeId == employeeId).OrderBy(m => m.Email)
             .Select(m => new EmployeeEmailView(m.Id, m.Email, m.IsVerified, m.Source, m.CreatedUtc, m.VerifiedUtc, m.VerifiedBy))
             .ToListAsync(cancellationToken);
-        var clockedIn = await db.Shifts.AnyAsync(s => s.EmployeeId == employeeId && s.ClockOutUtc == null && s.BusinessDay >= sinceDay
-            && s.ClockInUtc > sinceUtc && s.ClockInUtc <= now, cancellationToken);
+        var clockedIn = await db.Shifts.Where(running).AnyAsync(s => s.EmployeeId == employeeId && s.BusinessDay >= sinceDay, cancellationToken);
         var recent = await db.DailyScores.AsNoTracking().Where(s => s.EmployeeId == employeeId)
             .OrderByDescending(s => s.BusinessDay).Take(RecentDayCount)
             .Select(s => new RecentDay(s.BusinessDay, s.Items, s.Points, s.Utilization, s.Performance))
@@ -123,14 +123,13 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             .ToList();
     }
 
-    // An open shift counts as "clocked in" while it is still running: it has started and not reached the stored open-shift
-    // cap (past it the spec ends the session: a forgotten clock-out), as on the dashboard and the shop floor. The business
-    // day bound (today or yesterday; the cap is at most a day) lets the per-employee lookup use the (employee, day) index.
-    private async Task<(DateTime Now, DateOnly SinceDay, DateTime SinceUtc)> OpenShiftSinceAsync(ProductivityDbContext db,
+    // "Clocked in" as everywhere (ClockedIn). The business-day bound (today or yesterday: the cap is at most a day) adds
+    // nothing to the answer but lets the per-employee lookup use the (employee, day) index.
+    private async Task<(Expression<Func<Shift, bool>> Running, DateOnly SinceDay)> RunningShiftsAsync(ProductivityDbContext db,
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
-        return (now, siteClock.BusinessDayOf(now).AddDays(-1), now - cap);
+        return (ClockedIn.At(now, cap), siteClock.BusinessDayOf(now).AddDays(-1));
     }
 }

@@ -41,9 +41,8 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
             .GroupBy(a => new { a.EmployeeId, a.Action })
             .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
             .ToListAsync(cancellationToken);
-        var openSince = nowUtc - cap;
         var clockedIn = (await db.Shifts.AsNoTracking()
-            .Where(s => s.ClockOutUtc == null && s.ClockInUtc > openSince && s.ClockInUtc <= nowUtc)
+            .Where(ClockedIn.At(nowUtc, cap))
             .Select(s => s.EmployeeId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);
 
