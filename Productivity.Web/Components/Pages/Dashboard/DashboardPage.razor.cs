@@ -5,6 +5,7 @@ using Productivity.Core.Dashboard;
 using Productivity.Core.Realtime;
 using Productivity.Core.Security;
 using Productivity.Web.Exports;
+using Productivity.Web.Realtime;
 
 namespace Productivity.Web.Components.Pages.Dashboard;
 
@@ -29,8 +30,7 @@ public partial class DashboardPage
     private bool _canExport;
     private IDisposable? _subscription;
     private bool _rangeSet;
-    private bool _reloadPending;
-    private long _lastReload;
+    private RefreshThrottle? _throttle;
 
     [Inject]
     private IDashboardQueries Queries { get; set; } = default!;
@@ -70,6 +70,7 @@ public partial class DashboardPage
     public void Dispose()
     {
         _subscription?.Dispose();
+        _throttle?.Dispose();
         // Cancelled, not disposed: a reload already queued on the renderer may still read its token.
         _disposed.Cancel();
     }
@@ -80,6 +81,7 @@ public partial class DashboardPage
         // not listen: its component is discarded as soon as the HTML is sent.
         if (RendererInfo.IsInteractive)
         {
+            _throttle = new RefreshThrottle(MinimumReloadInterval, Time, () => InvokeAsync(ReloadAsync));
             _subscription = Updates.Subscribe(OnScoresUpdated);
         }
         var user = (await AuthenticationState).User;
@@ -109,36 +111,24 @@ public partial class DashboardPage
         return Task.CompletedTask;
     }
 
-    // Called on the notifier's thread, the recompute's: hand the update over and return at once. InvokeAsync alone would
-    // run the reload inline when this circuit is idle, so the recompute would wait for every open dashboard in turn.
+    // Called on the notifier's thread, the recompute's: the throttle hands the reload to the circuit and returns at once.
+    // The shown range is read from this thread; a read racing a range change costs at most one needless reload, and the
+    // change loads the new range itself. Before the range is known the first load has not started: nothing to do.
     private Task OnScoresUpdated(ScoresUpdated update)
     {
-        _ = Task.Run(() => InvokeAsync(() => ScheduleReloadAsync(update)));
+        if (_rangeSet && Affects(update))
+        {
+            _throttle?.Request();
+        }
         return Task.CompletedTask;
     }
 
-    private async Task ScheduleReloadAsync(ScoresUpdated update)
+    private async Task ReloadAsync()
     {
-        // An update before the range is known needs nothing: the first load has not started yet.
-        if (!_rangeSet || _reloadPending || _disposed.IsCancellationRequested || !Affects(update))
+        if (_disposed.IsCancellationRequested)
         {
             return;
         }
-        _reloadPending = true;
-        var wait = MinimumReloadInterval - Time.GetElapsedTime(_lastReload);
-        try
-        {
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, Time, _disposed.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        // Updates from here on schedule another reload, so the last update is always followed by a reload.
-        _reloadPending = false;
         if (_preset != DashboardPreset.Custom)
         {
             _range = DashboardRange.Resolve(_preset, Queries.Today());
@@ -169,7 +159,6 @@ public partial class DashboardPage
 
     private async Task LoadSummaryAsync()
     {
-        _lastReload = Time.GetTimestamp();
         try
         {
             _summary = await Queries.GetSummaryAsync(_range, _disposed.Token);

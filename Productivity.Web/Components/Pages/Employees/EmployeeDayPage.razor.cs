@@ -67,9 +67,11 @@ public sealed partial class EmployeeDayPage : IDisposable
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override void OnInitialized()
     {
-        if (firstRender)
+        // Listening before the first load (as the dashboard and the shop floor do), so no update falls between that load
+        // and the subscription; the prerender does not listen.
+        if (RendererInfo.IsInteractive)
         {
             _throttle = new RefreshThrottle(RefreshInterval, TimeProvider, () => InvokeAsync(ReloadAsync));
             _subscription = Feed.Subscribe(OnScoresUpdatedAsync);
@@ -84,7 +86,8 @@ public sealed partial class EmployeeDayPage : IDisposable
 
     private Task OnScoresUpdatedAsync(ScoresUpdated update)
     {
-        if (_report is not null && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day))
+        // _day is the default until the parameters are read, and no update names that day.
+        if (!_invalidDay && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day))
         {
             _throttle?.Request();
         }
