@@ -55,19 +55,8 @@ public sealed partial class ProductivityWebFactory : WebApplicationFactory<Progr
         BaseAddress = new Uri("https://localhost"),
     });
 
-    public async Task<ApplicationUser> CreateUserAsync(string email, string password, params string[] roles)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-        var created = await users.CreateAsync(user, password);
-        created.Succeeded.ShouldBeTrue(string.Join(" ", created.Errors.Select(e => e.Description)));
-        if (roles.Length > 0)
-        {
-            (await users.AddToRolesAsync(user, roles)).Succeeded.ShouldBeTrue();
-        }
-        return user;
-    }
+    public Task<ApplicationUser> CreateUserAsync(string email, string password, params string[] roles) =>
+        TestUsers.CreateAsync(Services, email, password, roles);
 
     /// <summary>Posts the static login form like a browser does (antiforgery token and form handler included).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, bool rememberMe = false)

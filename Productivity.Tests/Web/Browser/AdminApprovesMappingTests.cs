@@ -43,9 +43,7 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
             ["Jobs__ShiftSyncMinutes"] = "1",
             ["Jobs__PodFactorySyncSeconds"] = "10",
         });
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        _context.SetDefaultTimeout(Timeout);
-        _context.SetDefaultNavigationTimeout(Timeout);
+        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
     }

@@ -35,9 +35,7 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
             ["Seed__AdminPassword"] = AdminPassword,
             ["Jobs__Enabled"] = "false",
         });
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        _context.SetDefaultTimeout(Timeout);
-        _context.SetDefaultNavigationTimeout(Timeout);
+        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
     }

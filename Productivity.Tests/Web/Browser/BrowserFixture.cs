@@ -34,6 +34,15 @@ public sealed class BrowserFixture : ICollectionFixture<BrowserFixture>, IAsyncL
         });
     }
 
+    /// <summary>A fresh context (cookies, storage) on the app at <paramref name="baseAddress"/>; actions and navigations wait up to <paramref name="timeoutMs"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, float timeoutMs)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        context.SetDefaultTimeout(timeoutMs);
+        context.SetDefaultNavigationTimeout(timeoutMs);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -9,7 +7,6 @@ using MySqlConnector;
 using Productivity.Core.Security;
 using Productivity.Core.Time;
 using Productivity.Infrastructure;
-using Productivity.Infrastructure.Identity;
 using Productivity.Tests.Infrastructure.Integrations;
 using Productivity.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -82,9 +79,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
         _app = await AppProcess.StartAsync(configuration);
         await CreateManagerAsync(configuration);
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        _context.SetDefaultTimeout(Timeout);
-        _context.SetDefaultNavigationTimeout(Timeout);
+        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
     }
@@ -162,11 +157,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
         builder.Logging.ClearProviders();
         builder.AddInfrastructure();
         using var host = builder.Build();
-        await using var scope = host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var manager = new ApplicationUser { UserName = ManagerEmail, Email = ManagerEmail, EmailConfirmed = true, DisplayName = "Manager" };
-        (await users.CreateAsync(manager, Password)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(manager, Roles.Manager)).Succeeded.ShouldBeTrue();
+        await TestUsers.CreateAsync(host.Services, ManagerEmail, Password, Roles.Manager);
     }
 
     private static async Task ExecuteAsync(MySqlTestDatabase database, string sql)

@@ -37,8 +37,8 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
             ["Jobs__Enabled"] = "false",
             ["Security__RevalidationSeconds"] = RevalidationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        _adminContext = await NewContextAsync();
-        _tvContext = await NewContextAsync();
+        _adminContext = await browser.NewContextAsync(_app.BaseAddress, Timeout);
+        _tvContext = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _admin = await _adminContext.NewPageAsync();
         _tv = await _tvContext.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
@@ -93,14 +93,6 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
         }
         _app?.Dispose();
         _dataFolder.Delete(recursive: true);
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app!.BaseAddress.ToString() });
-        context.SetDefaultTimeout(Timeout);
-        context.SetDefaultNavigationTimeout(Timeout);
-        return context;
     }
 
     /// <summary>Clicks until <paramref name="expected"/> shows: clicks on prerendered markup are lost until the circuit starts.</summary>

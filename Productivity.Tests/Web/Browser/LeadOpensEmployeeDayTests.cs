@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Productivity.Core.Security;
-using Productivity.Infrastructure.Identity;
 using Productivity.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -43,9 +40,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
             ["Jobs__ShiftSyncMinutes"] = "1",
             ["Jobs__PodFactorySyncSeconds"] = "5",
         });
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        _context.SetDefaultTimeout(Timeout);
-        _context.SetDefaultNavigationTimeout(Timeout);
+        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
     }
@@ -162,11 +157,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
     private async Task CreateLeadAsync()
     {
         await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
-        await using var scope = host.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var lead = new ApplicationUser { UserName = LeadEmail, Email = LeadEmail, EmailConfirmed = true, DisplayName = "Lead" };
-        (await users.CreateAsync(lead, LeadPassword)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(lead, Roles.Lead)).Succeeded.ShouldBeTrue();
+        await TestUsers.CreateAsync(host.Services, LeadEmail, LeadPassword, Roles.Lead);
     }
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>

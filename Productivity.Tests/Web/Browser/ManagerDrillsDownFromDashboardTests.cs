@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,7 +9,6 @@ using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Core.TimeClock;
-using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Tests.TestSupport;
@@ -52,9 +50,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
             ["Seed__AdminPassword"] = TestHost.AdminPassword,
             ["Jobs__Enabled"] = "false",
         });
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        _context.SetDefaultTimeout(Timeout);
-        _context.SetDefaultNavigationTimeout(Timeout);
+        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
         SetDefaultExpectTimeout(Timeout);
     }
@@ -104,13 +100,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     private async Task SeedAsync()
     {
         await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
-        await using (var scope = host.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var manager = new ApplicationUser { UserName = ManagerEmail, Email = ManagerEmail, EmailConfirmed = true, DisplayName = "Manager" };
-            (await users.CreateAsync(manager, ManagerPassword)).Succeeded.ShouldBeTrue();
-            (await users.AddToRoleAsync(manager, Roles.Manager)).Succeeded.ShouldBeTrue();
-        }
+        await TestUsers.CreateAsync(host.Services, ManagerEmail, ManagerPassword, Roles.Manager);
 
         // A 40-minute shift that started two hours ago, but never before today's local midnight, so the day is today.
         var now = DateTime.UtcNow;

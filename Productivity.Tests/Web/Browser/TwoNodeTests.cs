@@ -56,8 +56,7 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
         await RecordFailureAsync(async () =>
         {
             var ana = await AddMappedEmployeeAsync("Ana Lopez", Email);
-            _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _nodeB.BaseAddress.ToString() });
-            _context.SetDefaultTimeout(Timeout);
+            _context = await browser.NewContextAsync(_nodeB.BaseAddress, Timeout);
             _page = await _context.NewPageAsync();
             await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
             await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
