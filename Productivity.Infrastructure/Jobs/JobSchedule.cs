@@ -1,3 +1,4 @@
+using Productivity.Infrastructure.Sync;
 using Quartz;
 using Quartz.Impl.Triggers;
 
@@ -22,13 +23,13 @@ internal sealed class JobSchedule
         if (connecteam)
         {
             jobs.Add(ScheduledJob.Every<ShiftSyncJob>(intervals.Shifts));
-            jobs.Add(ScheduledJob.Cron<EmployeeSyncJob>(EmployeesCron));
-            jobs.Add(ScheduledJob.Cron<ReconciliationJob>(ReconciliationCron));
+            jobs.Add(ScheduledJob.Cron<EmployeeSyncJob>(EmployeesCron, SyncJobs.Employees));
+            jobs.Add(ScheduledJob.Cron<ReconciliationJob>(ReconciliationCron, SyncJobs.Reconciliation));
         }
         if (podFactory)
         {
             jobs.Add(ScheduledJob.Every<PodFactorySyncJob>(intervals.PodFactory));
-            jobs.Add(ScheduledJob.Cron<PodFactoryDaysJob>(PodFactoryDaysCron));
+            jobs.Add(ScheduledJob.Cron<PodFactoryDaysJob>(PodFactoryDaysCron, SyncJobs.PodFactoryDays));
         }
         Jobs = jobs;
     }
@@ -64,11 +65,14 @@ internal sealed class JobSchedule
 }
 
 /// <summary>One scheduled job: every <see cref="Interval"/>, or on a <see cref="CronExpression"/> in the site zone.</summary>
-internal sealed record ScheduledJob(JobKey Key, TimeSpan? Interval, string? CronExpression, Action<IQuartzBuilder, IScheduleBuilder> Add)
+/// <param name="SyncRun">For a daily job, the <c>sync_runs</c> job name its runs record (how a missed run is noticed).</param>
+internal sealed record ScheduledJob(JobKey Key, TimeSpan? Interval, string? CronExpression, string? SyncRun, Action<IQuartzBuilder, IScheduleBuilder> Add)
 {
-    public static ScheduledJob Every<TJob>(TimeSpan interval) where TJob : class, IJob => new(new JobKey(typeof(TJob).Name), interval, null, Declare<TJob>);
+    public static ScheduledJob Every<TJob>(TimeSpan interval) where TJob : class, IJob =>
+        new(new JobKey(typeof(TJob).Name), interval, null, null, Declare<TJob>);
 
-    public static ScheduledJob Cron<TJob>(string cron) where TJob : class, IJob => new(new JobKey(typeof(TJob).Name), null, cron, Declare<TJob>);
+    public static ScheduledJob Cron<TJob>(string cron, string syncRun) where TJob : class, IJob =>
+        new(new JobKey(typeof(TJob).Name), null, cron, syncRun, Declare<TJob>);
 
     private static void Declare<TJob>(IQuartzBuilder quartz, IScheduleBuilder schedule) where TJob : class, IJob =>
         quartz.ScheduleJob<TJob>(

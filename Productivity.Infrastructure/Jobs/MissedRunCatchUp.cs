@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Productivity.Infrastructure.Persistence;
-using Productivity.Infrastructure.Sync;
 using Quartz;
 
 namespace Productivity.Infrastructure.Jobs;
@@ -21,13 +20,6 @@ internal sealed class MissedRunCatchUp(
     TimeProvider timeProvider,
     ILogger<MissedRunCatchUp> logger) : IHostedService
 {
-    private static readonly Dictionary<string, string> SyncJobOf = new()
-    {
-        [nameof(EmployeeSyncJob)] = SyncJobs.Employees,
-        [nameof(ReconciliationJob)] = SyncJobs.Reconciliation,
-        [nameof(PodFactoryDaysJob)] = SyncJobs.PodFactoryDays,
-    };
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -41,8 +33,7 @@ internal sealed class MissedRunCatchUp(
             {
                 continue;
             }
-            var syncJob = SyncJobOf[job.Key.Name];
-            var lastRun = await db.SyncRuns.Where(r => r.Job == syncJob).MaxAsync(r => (DateTime?)r.StartedUtc, cancellationToken);
+            var lastRun = await db.SyncRuns.Where(r => r.Job == job.SyncRun).MaxAsync(r => (DateTime?)r.StartedUtc, cancellationToken);
             if (lastRun is null || lastRun < lastScheduled.UtcDateTime)
             {
                 await CatchUpAsync(scheduler, job.Key, lastScheduled, cancellationToken);
