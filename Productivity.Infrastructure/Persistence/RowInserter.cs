@@ -12,7 +12,8 @@ namespace Productivity.Infrastructure.Persistence;
 /// column names, and each property's own type mapping for the parameters (so value converters, enums as strings and
 /// the UTC conversion apply exactly as in SaveChanges). For rows nobody reads back: store-generated keys are left to
 /// the database and not set on the objects, and nothing is tracked. SaveChanges sends an INSERT (and a key read-back)
-/// per row, which was most of a recompute's time.
+/// per row, which was most of a recompute's time. (Ingestion has its own writer, <c>Sync/ActivityWriter</c>: it needs an
+/// upsert keyed by the PodFactory id and prepared statements on its hot path.)
 /// </summary>
 public static class RowInserter
 {
@@ -38,7 +39,8 @@ public static class RowInserter
             columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
         var rowsPerStatement = Math.Max(1, ParametersPerStatement / columns.Count);
 
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        // Only makes the provider's parameter objects; the statements run through EF (its connection and transaction).
+        await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
         var inserted = 0;
         foreach (var chunk in rows.Chunk(rowsPerStatement))
         {
@@ -51,7 +53,7 @@ public static class RowInserter
                 {
                     var name = "p" + parameters.Count;
                     text.Append(parameters.Count % columns.Count == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    parameters.Add(mapping.CreateParameter(factory, sql.GenerateParameterName(name), getter.GetClrValue(row),
+                    parameters.Add(mapping.CreateParameter(parameterFactory, sql.GenerateParameterName(name), getter.GetClrValue(row),
                         property.IsNullable, ParameterDirection.Input));
                 }
                 text.Append(')');
