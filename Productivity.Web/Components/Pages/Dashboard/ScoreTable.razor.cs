@@ -47,6 +47,8 @@ public sealed partial class ScoreTable : IDisposable
     private ScoreTableQuery _query = FirstQuery;
     private DashboardRange? _loadedRange;
     private ScoreTablePage? _shown;
+    private Dictionary<ScoreRow, MarkupString> _rowMarkup = [];
+    private DashboardRange? _rowMarkupRange;
     private string? _error;
     private int _loads;
     private CancellationTokenSource? _typing;
@@ -124,7 +126,17 @@ public sealed partial class ScoreTable : IDisposable
             return;
         }
         (_shown, _error) = (page, null);
+        RememberRowMarkup(page);
         StateHasChanged();
+    }
+
+    // An unchanged row keeps its markup string, so the previous render tree and the new one share it.
+    private void RememberRowMarkup(ScoreTablePage page)
+    {
+        var known = _rowMarkupRange == Range ? _rowMarkup : [];
+        var day = Range.IsSingleDay ? Range.From : (DateOnly?)null;
+        _rowMarkup = page.Items.Distinct().ToDictionary(row => row, row => known.TryGetValue(row, out var html) ? html : ScoreRowMarkup.Of(row, Columns, day));
+        _rowMarkupRange = Range;
     }
 
     private Task SortAsync(ScoreSort sort) => ShowAsync(_query with
