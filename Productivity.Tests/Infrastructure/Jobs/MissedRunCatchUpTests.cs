@@ -13,12 +13,15 @@ public sealed class MissedRunCatchUpTests
     public async Task FirstStart_RunsEachDailyJobOnce_AndTheFrequentOnesKeepTheirSchedule()
     {
         await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Jobs:Enabled"] = "true" });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await CountAsync(host, SyncJobs.Reconciliation) == 0 && DateTime.UtcNow < deadline)
+        string[] daily = [SyncJobs.Employees, SyncJobs.Reconciliation, SyncJobs.PodFactoryDays];
+        // The scheduler fires the three catch-ups one after another; under a loaded suite the last can start seconds later.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (await Task.WhenAll(daily.Select(job => CountAsync(host, job)))).Contains(0))
         {
             await Task.Delay(200);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Then long enough for a second, wrong catch-up run to show.
+        await Task.Delay(TimeSpan.FromSeconds(2));
         (await CountAsync(host, SyncJobs.Employees)).ShouldBe(1);
         (await CountAsync(host, SyncJobs.Reconciliation)).ShouldBe(1);
         (await CountAsync(host, SyncJobs.PodFactoryDays)).ShouldBe(1);
