@@ -56,8 +56,10 @@ public static class DependencyInjection
         AddIdentityStore(builder.Services);
         AddCaching(builder.Services, settings);
         AddHealthChecks(builder.Services, settings);
-        builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddScoped<IUserAdministration, UserAdministration>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<IUserAdministration, UserAdministration>();
+        builder.Services.AddSingleton<SessionCheck>();
+        builder.Services.AddSingleton<UnknownAccountLockout>();
         builder.Services.AddSingleton<UserPreferences>();
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
@@ -207,7 +209,7 @@ public static class DependencyInjection
         services.AddSingleton<RangeRecompute>();
         services.AddSingleton<ScoreExport>();
         services.AddScoped<ScoringRulesService>();
-        services.AddScoped<DisplayDeviceService>();
+        services.AddSingleton<DisplayDeviceService>();
         services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 
@@ -215,7 +217,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<IEmployeeQueries, EmployeeQueries>();
         services.AddSingleton<IEmployeeDayQueries, EmployeeDayQueries>();
-        services.AddScoped<IEmployeeAdministration, EmployeeAdministration>();
+        services.AddSingleton<IEmployeeAdministration, EmployeeAdministration>();
     }
 
     private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
@@ -253,13 +255,14 @@ public static class DependencyInjection
 
     private static void AddAdministration(IServiceCollection services)
     {
-        services.AddScoped<AccessCheck>();
-        services.AddScoped<IMappingAdministration, MappingAdministration>();
-        services.AddScoped<IRulesAdministration, RulesAdministration>();
-        services.AddScoped<IRecomputeAdministration, RecomputeAdministration>();
-        services.AddScoped<ISyncAdministration, SyncAdministration>();
-        services.AddScoped<IExceptionQueries, ExceptionQueries>();
-        services.AddScoped<IAuditQueries, AuditQueries>();
+        // Singletons: each call opens its own context or scope, so nothing a circuit holds decides access or is saved.
+        services.AddSingleton<AccessCheck>();
+        services.AddSingleton<IMappingAdministration, MappingAdministration>();
+        services.AddSingleton<IRulesAdministration, RulesAdministration>();
+        services.AddSingleton<IRecomputeAdministration, RecomputeAdministration>();
+        services.AddSingleton<ISyncAdministration, SyncAdministration>();
+        services.AddSingleton<IExceptionQueries, ExceptionQueries>();
+        services.AddSingleton<IAuditQueries, AuditQueries>();
     }
 
     private static void AddDashboard(IServiceCollection services)

@@ -1,12 +1,15 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using Productivity.Infrastructure.Identity;
 using Productivity.Web.Components;
 using Productivity.Web.Components.Account;
 using Productivity.Web.Exports;
@@ -39,8 +42,8 @@ public static class DependencyInjection
         builder.Services.AddAuthentication().AddDisplayAuthentication(builder.Environment, UserCookieName);
         builder.Services.AddOptions<RevalidationOptions>().BindConfiguration(RevalidationOptions.SectionName);
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
-        // Cookies are re-checked against the security stamp every minute, so disabling a user takes effect within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddScoped<CircuitHandler, RevalidateOnActivity>();
+        builder.Services.AddSignInLimits();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -59,6 +62,7 @@ public static class DependencyInjection
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSignInLimits();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -94,6 +98,9 @@ public static class DependencyInjection
         options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
         options.SlidingExpiration = true;
+        // Every request checks the cookie's session against the database (SessionCheck) instead of Identity's
+        // once-a-minute stamp check: a disabled, locked, demoted or signed-out user's next request is refused.
+        options.Events.OnValidatePrincipal = ValidateSessionAsync;
         options.Events.OnSigningIn = context =>
         {
             // "Remember me" keeps the user signed in for 14 days; otherwise the 12-hour sliding session applies.
@@ -103,6 +110,16 @@ public static class DependencyInjection
             }
             return Task.CompletedTask;
         };
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionCheck>();
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -1,30 +1,43 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Security;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Admin;
 
 /// <summary>
-/// The server-side role check behind every admin service method: the caller must be an existing, enabled, unlocked
-/// user who holds one of the roles now (read from the database, not from a cookie that may predate a demotion).
+/// The server-side check behind every admin and employee service method, displays included: the caller must be an
+/// existing, enabled user not locked by an Admin who holds one of the roles now. It reads the database through a new,
+/// untracked context on every call: a circuit lives all day, and a context or user object it has held since it opened
+/// would answer for the user as they were then (a demoted Admin could go on creating Admins).
 /// </summary>
-public sealed class AccessCheck(UserManager<ApplicationUser> userManager, TimeProvider timeProvider)
+public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> contexts)
 {
+    /// <summary>Employees and employee days are for Leads, Managers and Admins.</summary>
+    public Task RequireViewerAsync(ClaimsPrincipal viewer) => RequireAsync(viewer, [.. Roles.All]);
+
     public async Task RequireAsync(ClaimsPrincipal actor, params string[] roles)
     {
         var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await userManager.FindByIdAsync(id);
-        if (user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > timeProvider.GetUtcNow()))
+        if (id is null)
         {
             throw new UnauthorizedAccessException("Sign in with an active account.");
         }
-        foreach (var role in roles)
+        await using var db = await contexts.CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.IsDisabled, u.LockoutEnd })
+            .SingleOrDefaultAsync();
+        if (user is null || user.IsDisabled || ApplicationUser.IsAdminLock(user.LockoutEnd))
         {
-            if (await userManager.IsInRoleAsync(user, role))
-            {
-                return;
-            }
+            throw new UnauthorizedAccessException("Sign in with an active account.");
         }
-        throw new UnauthorizedAccessException($"Only {string.Join(" or ", roles)} may do this.");
+        var held = await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .ToListAsync();
+        if (!roles.Any(held.Contains))
+        {
+            throw new UnauthorizedAccessException($"Only {string.Join(" or ", roles)} may do this.");
+        }
     }
 }

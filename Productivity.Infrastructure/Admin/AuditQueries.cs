@@ -6,11 +6,12 @@ using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Admin;
 
-internal sealed class AuditQueries(ProductivityDbContext db, AccessCheck access, SiteClock siteClock) : IAuditQueries
+internal sealed class AuditQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IAuditQueries
 {
     public async Task<AuditEntryPage> SearchAsync(ClaimsPrincipal actor, AuditQuery query, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Person))
         {

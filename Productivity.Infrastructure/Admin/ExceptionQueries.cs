@@ -9,11 +9,12 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Infrastructure.Admin;
 
 /// <summary>Unmapped e-mails first (few, and they hide production), then stored findings, newest day first.</summary>
-internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck access, SiteClock siteClock) : IExceptionQueries
+internal sealed class ExceptionQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IExceptionQueries
 {
     public async Task<ExceptionPage> SearchAsync(ClaimsPrincipal actor, ExceptionQuery query, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin, Roles.Manager);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (query.Kind is not null && !ExceptionKinds.All.Contains(query.Kind))
         {
             throw new ArgumentException($"Unknown kind '{query.Kind}'.");
@@ -21,8 +22,8 @@ internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck acc
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var skip = Math.Max(0, query.Page) * pageSize;
 
-        var unmapped = query.Kind is null or ExceptionKinds.UnmappedEmail ? await UnmappedAsync(query, cancellationToken) : [];
-        var findings = Findings(query);
+        var unmapped = query.Kind is null or ExceptionKinds.UnmappedEmail ? await UnmappedAsync(db, query, cancellationToken) : [];
+        var findings = Findings(db, query);
         var total = unmapped.Count + (findings is null ? 0 : await findings.CountAsync(cancellationToken));
 
         var items = unmapped.Skip(skip).Take(pageSize).ToList();
@@ -41,7 +42,7 @@ internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck acc
     }
 
     /// <summary>The stored findings the query selects; null when it asks for unmapped e-mails only.</summary>
-    private IQueryable<DataQualityRecord>? Findings(ExceptionQuery query)
+    private static IQueryable<DataQualityRecord>? Findings(ProductivityDbContext db, ExceptionQuery query)
     {
         if (query.Kind == ExceptionKinds.UnmappedEmail)
         {
@@ -64,7 +65,7 @@ internal sealed class ExceptionQueries(ProductivityDbContext db, AccessCheck acc
         return findings;
     }
 
-    private async Task<List<ExceptionItem>> UnmappedAsync(ExceptionQuery query, CancellationToken cancellationToken)
+    private async Task<List<ExceptionItem>> UnmappedAsync(ProductivityDbContext db, ExceptionQuery query, CancellationToken cancellationToken)
     {
         var pending = await db.PendingMappings.AsNoTracking().Where(p => p.Status == PendingMappingStatus.Pending)
             .OrderByDescending(p => p.LastSeenUtc).ThenBy(p => p.Email).ToListAsync(cancellationToken);

@@ -15,7 +15,7 @@ namespace Productivity.Infrastructure.Admin;
 
 /// <summary>The Sync page's reads (sync_runs and the scheduler's triggers) and "Run now".</summary>
 internal sealed class SyncAdministration(
-    ProductivityDbContext db,
+    IDbContextFactory<ProductivityDbContext> contexts,
     AccessCheck access,
     SyncPipeline pipeline,
     OpenShiftScoring openShifts,
@@ -24,6 +24,7 @@ internal sealed class SyncAdministration(
     public async Task<SyncOverview> JobsAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = SyncJobCatalog.All.Where(j => j.SyncJob is not null).Select(j => j.SyncJob!).ToList();
         var lastIds = await db.SyncRuns.AsNoTracking().Where(r => names.Contains(r.Job))
             .GroupBy(r => r.Job).Select(g => g.Max(r => r.Id)).ToListAsync(cancellationToken);
@@ -71,6 +72,7 @@ internal sealed class SyncAdministration(
     public async Task<SyncRunPage> HistoryAsync(ClaimsPrincipal actor, SyncRunQuery query, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var runs = db.SyncRuns.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Job))
         {
@@ -86,6 +88,7 @@ internal sealed class SyncAdministration(
     public async Task<SyncRunDetails> RunDetailsAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.SyncRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new KeyNotFoundException($"Sync run {runId} does not exist.");
         return ParseDetails(run);

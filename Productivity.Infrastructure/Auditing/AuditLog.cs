@@ -4,10 +4,10 @@ using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Auditing;
 
-/// <summary>Adds audit entries to the caller's unit of work, so the entry is saved with the change it describes.</summary>
-public sealed class AuditLog(ProductivityDbContext db, TimeProvider timeProvider)
+/// <summary>Adds audit entries to the caller's unit of work (its context), so the entry is saved with the change it describes.</summary>
+public sealed class AuditLog(TimeProvider timeProvider)
 {
-    public void Record(ClaimsPrincipal actor, string kind, string targetId, string? targetName, string action,
+    public void Record(ProductivityDbContext db, ClaimsPrincipal actor, string kind, string targetId, string? targetName, string action,
         string? oldValue, string? newValue)
     {
         db.AuditEntries.Add(new AuditEntry

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Auditing;
 using Productivity.Core.Displays;
 using Productivity.Core.Security;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
 
@@ -11,9 +12,11 @@ namespace Productivity.Infrastructure.Displays;
 
 /// <summary>
 /// Admin → Displays (list, create, revoke; Admin only, checked here on the server, each change audited) and the
-/// checks a display's sign-in and its later requests and circuit make against the stored device.
+/// checks a display's sign-in and its later requests and circuit make against the stored device. Every call reads
+/// through a context of its own, the caller's rights included, so nothing depends on what an open page has held.
 /// </summary>
-public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audit, TimeProvider timeProvider)
+public sealed class DisplayDeviceService(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, AuditLog audit,
+    TimeProvider timeProvider)
 {
     public const int MaxNameLength = 100;
 
@@ -22,7 +25,8 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
 
     public async Task<IReadOnlyList<DisplaySummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.DisplayDevices.AsNoTracking()
             .OrderBy(d => d.RevokedUtc != null).ThenBy(d => d.Name).ThenBy(d => d.Id)
             .Select(d => new DisplaySummary(d.Id, d.Name, d.CreatedBy, d.CreatedUtc, d.LastSeenUtc, d.RevokedUtc))
@@ -31,7 +35,8 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
 
     public async Task<CreatedDisplay> CreateAsync(ClaimsPrincipal actor, string name, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         name = name.Trim();
         if (name.Length is 0 or > MaxNameLength)
         {
@@ -53,7 +58,7 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.DisplayDevices.Add(device);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor, AuditKinds.Display, Id(device), device.Name, "Create", null, device.Name);
+        audit.Record(db, actor, AuditKinds.Display, Id(device), device.Name, "Create", null, device.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedDisplay(Summary(device), token);
@@ -61,7 +66,8 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
 
     public async Task RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var device = await db.DisplayDevices.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new DisplayAdministrationException("This display does not exist.");
         if (device.IsRevoked)
@@ -69,7 +75,7 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
             return;
         }
         device.RevokedUtc = timeProvider.GetUtcNow().UtcDateTime;
-        audit.Record(actor, AuditKinds.Display, Id(device), device.Name, "Revoke", "active", "revoked");
+        audit.Record(db, actor, AuditKinds.Display, Id(device), device.Name, "Revoke", "active", "revoked");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -81,41 +87,35 @@ public sealed class DisplayDeviceService(ProductivityDbContext db, AuditLog audi
             return null;
         }
         var hash = DisplayToken.Hash(token!);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var device = await db.DisplayDevices.AsNoTracking()
             .SingleOrDefaultAsync(d => d.TokenHash == hash && d.RevokedUtc == null, cancellationToken);
         if (device is null)
         {
             return null;
         }
-        await TouchAsync(device.Id, cancellationToken);
+        await TouchAsync(db, device.Id, cancellationToken);
         return Summary(device);
     }
 
     /// <summary>Whether a signed-in display may go on showing data (it exists and is not revoked); records it as seen.</summary>
     public async Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.DisplayDevices.AnyAsync(d => d.Id == id && d.RevokedUtc == null, cancellationToken))
         {
             return false;
         }
-        await TouchAsync(id, cancellationToken);
+        await TouchAsync(db, id, cancellationToken);
         return true;
     }
 
-    private async Task TouchAsync(int id, CancellationToken cancellationToken)
+    private async Task TouchAsync(ProductivityDbContext db, int id, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var stale = now - LastSeenResolution;
         await db.DisplayDevices.Where(d => d.Id == id && (d.LastSeenUtc == null || d.LastSeenUtc < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, now), cancellationToken);
-    }
-
-    private static void RequireAdmin(ClaimsPrincipal actor)
-    {
-        if (!actor.IsInRole(Roles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an Admin may manage displays.");
-        }
     }
 
     private static string Id(DisplayDevice device) => device.Id.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Productivity.Core.EmployeeDays;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Employees;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 
@@ -14,14 +15,15 @@ namespace Productivity.Infrastructure.EmployeeDays;
 /// recomputed in memory with the stored rules, the stored score, and 90 days of trend against the team median.
 /// A fixed number of queries, whatever the size of the day.
 /// </summary>
-public sealed class EmployeeDayQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, TimeProvider timeProvider)
+public sealed class EmployeeDayQueries(IDbContextFactory<ProductivityDbContext> contextFactory, AccessCheck access, SiteClock siteClock,
+    TimeProvider timeProvider)
     : IEmployeeDayQueries
 {
     public const int TrendDays = 90;
 
     public async Task<EmployeeDayReport?> GetAsync(ClaimsPrincipal viewer, int employeeId, DateOnly day, CancellationToken cancellationToken = default)
     {
-        ViewerAccess.RequireViewer(viewer);
+        await access.RequireViewerAsync(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var employee = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.Id, e.Name })
             .SingleOrDefaultAsync(cancellationToken);

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
-using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
@@ -15,11 +15,10 @@ using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Employees;
 
+/// <summary>Each call is one unit of work in a DI scope of its own (a new context), never the page's long-lived one.</summary>
 internal sealed class EmployeeAdministration(
-    ProductivityDbContext db,
-    UserManager<ApplicationUser> userManager,
-    MappingService mappings,
-    ActivityDays activityDays,
+    IServiceScopeFactory scopes,
+    AccessCheck access,
     ScoreRecalculationService scoring,
     AuditLog audit,
     TimeProvider timeProvider) : IEmployeeAdministration
@@ -27,38 +26,44 @@ internal sealed class EmployeeAdministration(
     public async Task<IReadOnlyCollection<EmployeeDay>> AddEmailAsync(ClaimsPrincipal actor, int employeeId, string email,
         CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         var normalized = MappingService.Normalize(email);
         if (normalized is null || !normalized.Contains('@', StringComparison.Ordinal) || normalized.Length > 256)
         {
             throw new EmployeeAdministrationException("Enter a valid e-mail address.");
         }
-        await FindAsync(employeeId, cancellationToken);
+        await FindAsync(db, employeeId, cancellationToken);
         if (await db.EmployeeEmails.AnyAsync(m => m.Email == normalized && m.EmployeeId == employeeId && m.IsVerified, cancellationToken))
         {
             throw new EmployeeAdministrationException($"{normalized} is already credited to this employee.");
         }
-        return await ApproveAndRecomputeAsync(actor, normalized, employeeId, cancellationToken);
+        return await ApproveAndRecomputeAsync(scope, actor, normalized, employeeId, cancellationToken);
     }
 
     public async Task<IReadOnlyCollection<EmployeeDay>> VerifyEmailAsync(ClaimsPrincipal actor, int employeeId, int emailId,
         CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var mapping = await FindEmailAsync(employeeId, emailId, cancellationToken);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var mapping = await FindEmailAsync(db, employeeId, emailId, cancellationToken);
         if (mapping.IsVerified)
         {
             return [];
         }
-        return await ApproveAndRecomputeAsync(actor, mapping.Email, employeeId, cancellationToken);
+        return await ApproveAndRecomputeAsync(scope, actor, mapping.Email, employeeId, cancellationToken);
     }
 
     public async Task<IReadOnlyCollection<EmployeeDay>> RemoveEmailAsync(ClaimsPrincipal actor, int employeeId, int emailId,
         CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var employee = await FindAsync(employeeId, cancellationToken);
-        var mapping = await FindEmailAsync(employeeId, emailId, cancellationToken);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var employee = await FindAsync(db, employeeId, cancellationToken);
+        var mapping = await FindEmailAsync(db, employeeId, emailId, cancellationToken);
         var now = Now();
         IReadOnlyCollection<EmployeeDay> days;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -67,15 +72,15 @@ internal sealed class EmployeeAdministration(
                 .Where(a => a.Email == mapping.Email && a.EmployeeId == employeeId)
                 .Select(a => new { a.WindowStartUtc, a.WindowEndUtc, a.UserName })
                 .ToListAsync(cancellationToken);
-            days = await activityDays.DaysOfAsync(rows.Select(r => (employeeId, r.WindowStartUtc, r.WindowEndUtc)).ToList(), cancellationToken);
+            days = await scope.ServiceProvider.GetRequiredService<ActivityDays>().DaysOfAsync(rows.Select(r => (employeeId, r.WindowStartUtc, r.WindowEndUtc)).ToList(), cancellationToken);
             if (rows.Count > 0)
             {
                 await db.Activities.Where(a => a.Email == mapping.Email && a.EmployeeId == employeeId)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.EmployeeId, (int?)null).SetProperty(a => a.UpdatedUtc, now), cancellationToken);
-                await RequeueAsync(mapping.Email, rows.Select(r => r.UserName).FirstOrDefault(n => n is not null), now, cancellationToken);
+                await RequeueAsync(db, mapping.Email, rows.Select(r => r.UserName).FirstOrDefault(n => n is not null), now, cancellationToken);
             }
             db.EmployeeEmails.Remove(mapping);
-            audit.Record(actor, AuditKinds.Mapping, mapping.Email, mapping.Email, "Removed",
+            audit.Record(db, actor, AuditKinds.Mapping, mapping.Email, mapping.Email, "Removed",
                 $"employee {employeeId} ({employee.Name}), {(mapping.IsVerified ? "verified" : "unverified")}",
                 rows.Count == 0 ? "removed" : string.Create(CultureInfo.InvariantCulture, $"removed; {rows.Count} windows unattributed and queued for review"));
             await db.SaveChangesAsync(cancellationToken);
@@ -87,42 +92,48 @@ internal sealed class EmployeeAdministration(
 
     public async Task SetArchivedAsync(ClaimsPrincipal actor, int employeeId, bool archived, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var employee = await FindAsync(employeeId, cancellationToken);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var employee = await FindAsync(db, employeeId, cancellationToken);
         if (employee.IsArchived == archived)
         {
             return;
         }
         employee.IsArchived = archived;
         employee.UpdatedUtc = Now();
-        audit.Record(actor, AuditKinds.Employee, Id(employee), employee.Name, archived ? "Archived" : "Restored",
+        audit.Record(db, actor, AuditKinds.Employee, Id(employee), employee.Name, archived ? "Archived" : "Restored",
             archived ? "active" : "archived", archived ? "archived" : "active");
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SetContractorAsync(ClaimsPrincipal actor, int employeeId, bool contractor, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var employee = await FindAsync(employeeId, cancellationToken);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var employee = await FindAsync(db, employeeId, cancellationToken);
         if (employee.IsContractor == contractor)
         {
             return;
         }
         employee.IsContractor = contractor;
         employee.UpdatedUtc = Now();
-        audit.Record(actor, AuditKinds.Employee, Id(employee), employee.Name, contractor ? "MarkedContractor" : "UnmarkedContractor",
+        audit.Record(db, actor, AuditKinds.Employee, Id(employee), employee.Name, contractor ? "MarkedContractor" : "UnmarkedContractor",
             contractor ? "employee" : "contractor", contractor ? "contractor" : "employee");
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SetConnecteamUserIdAsync(ClaimsPrincipal actor, int employeeId, long? connecteamUserId, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         if (connecteamUserId is <= 0)
         {
             throw new EmployeeAdministrationException("A Connecteam user id is a positive number.");
         }
-        var employee = await FindAsync(employeeId, cancellationToken);
+        var employee = await FindAsync(db, employeeId, cancellationToken);
         if (employee.ConnecteamUserId == connecteamUserId)
         {
             return;
@@ -137,30 +148,29 @@ internal sealed class EmployeeAdministration(
         var old = employee.ConnecteamUserId;
         employee.ConnecteamUserId = connecteamUserId;
         employee.UpdatedUtc = Now();
-        audit.Record(actor, AuditKinds.Employee, Id(employee), employee.Name, connecteamUserId is null ? "ConnecteamUnlinked" : "ConnecteamLinked",
+        audit.Record(db, actor, AuditKinds.Employee, Id(employee), employee.Name, connecteamUserId is null ? "ConnecteamUnlinked" : "ConnecteamLinked",
             old?.ToString(CultureInfo.InvariantCulture), connecteamUserId?.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     // MappingService.ApproveAsync writes the verified mapping, attributes the stored rows and records the one audit entry.
-    private async Task<IReadOnlyCollection<EmployeeDay>> ApproveAndRecomputeAsync(ClaimsPrincipal actor, string email, int employeeId,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<EmployeeDay>> ApproveAndRecomputeAsync(AsyncServiceScope scope, ClaimsPrincipal actor, string email,
+        int employeeId, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<EmployeeDay> days;
         try
         {
-            days = await mappings.ApproveAsync(actor, email, employeeId, cancellationToken);
+            days = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(actor, email, employeeId, cancellationToken);
         }
         catch (MappingException ex)
         {
-            db.ChangeTracker.Clear();
             throw new EmployeeAdministrationException(ex.Message);
         }
         await scoring.RecalculateAsync(days, cancellationToken);
         return days;
     }
 
-    private async Task RequeueAsync(string email, string? podFactoryName, DateTime now, CancellationToken cancellationToken)
+    private static async Task RequeueAsync(ProductivityDbContext db, string email, string? podFactoryName, DateTime now, CancellationToken cancellationToken)
     {
         var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         if (queued is null)
@@ -181,24 +191,13 @@ internal sealed class EmployeeAdministration(
         queued.LastSeenUtc = now;
     }
 
-    private async Task<Employee> FindAsync(int employeeId, CancellationToken cancellationToken) =>
+    private static async Task<Employee> FindAsync(ProductivityDbContext db, int employeeId, CancellationToken cancellationToken) =>
         await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, cancellationToken)
         ?? throw new EmployeeAdministrationException($"Employee {employeeId} does not exist.");
 
-    private async Task<EmployeeEmail> FindEmailAsync(int employeeId, int emailId, CancellationToken cancellationToken) =>
+    private static async Task<EmployeeEmail> FindEmailAsync(ProductivityDbContext db, int employeeId, int emailId, CancellationToken cancellationToken) =>
         await db.EmployeeEmails.SingleOrDefaultAsync(m => m.Id == emailId && m.EmployeeId == employeeId, cancellationToken)
         ?? throw new EmployeeAdministrationException("That e-mail is not credited to this employee.");
-
-    private async Task RequireAdminAsync(ClaimsPrincipal actor)
-    {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await userManager.FindByIdAsync(id);
-        if (user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > timeProvider.GetUtcNow())
-            || !await userManager.IsInRoleAsync(user, Roles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an active Admin may change employees.");
-        }
-    }
 
     private static string Id(Employee employee) => employee.Id.ToString(CultureInfo.InvariantCulture);
 

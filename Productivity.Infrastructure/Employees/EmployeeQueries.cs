@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Core.Time;
 using Productivity.Core.TimeClock;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Employees;
 
 /// <summary>The employee list (search, filters, paging in the database) and the employee page.</summary>
-public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, TimeProvider timeProvider)
+public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> contextFactory, AccessCheck access, SiteClock siteClock,
+    TimeProvider timeProvider)
     : IEmployeeQueries
 {
     private const int MaxSuggestions = 5;
@@ -18,7 +20,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
 
     public async Task<EmployeeListPage> SearchAsync(ClaimsPrincipal viewer, EmployeeListQuery query, CancellationToken cancellationToken = default)
     {
-        ViewerAccess.RequireViewer(viewer);
+        await access.RequireViewerAsync(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (running, sinceDay) = await RunningShiftsAsync(db, cancellationToken);
         var rows = db.Employees.AsNoTracking().Select(e => new
@@ -60,7 +62,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
 
     public async Task<EmployeeDetails?> GetAsync(ClaimsPrincipal viewer, int employeeId, CancellationToken cancellationToken = default)
     {
-        ViewerAccess.RequireViewer(viewer);
+        await access.RequireViewerAsync(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var employee = await db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, cancellationToken);
         if (employee is null)

@@ -2,21 +2,29 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Auditing;
+using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Security;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Identity;
 
+/// <summary>
+/// Each call is one unit of work in a scope of its own (a new context and user manager): nothing is read from a user
+/// object or context that an open page has held, so a change made in another tab or by another Admin is never missed.
+/// </summary>
 internal sealed class UserAdministration(
-    ProductivityDbContext db,
-    UserManager<ApplicationUser> userManager,
+    IServiceScopeFactory scopes,
+    AccessCheck access,
     AuditLog audit,
     TimeProvider timeProvider) : IUserAdministration
 {
     public async Task<UserPage> SearchAsync(ClaimsPrincipal actor, UserQuery query, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, _) = Unit(scope);
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -35,13 +43,15 @@ internal sealed class UserAdministration(
         };
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = await users.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var roles = await RolesOfAsync(page.Select(u => u.Id).ToList(), cancellationToken);
+        var roles = await RolesOfAsync(db, page.Select(u => u.Id).ToList(), cancellationToken);
         return new UserPage(page.Select(u => ToSummary(u, roles.GetValueOrDefault(u.Id) ?? [])).ToList(), total);
     }
 
     public async Task<CreatedUser> CreateAsync(ClaimsPrincipal actor, NewUser newUser, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = Unit(scope);
         var email = newUser.Email?.Trim() ?? "";
         if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
         {
@@ -63,23 +73,25 @@ internal sealed class UserAdministration(
             MustChangePassword = true,
             CreatedUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
-        await InTransactionAsync(async () =>
+        await InTransactionAsync(db, async () =>
         {
             Check(await userManager.CreateAsync(user, password));
             if (roles.Count > 0)
             {
                 Check(await userManager.AddToRolesAsync(user, roles));
             }
-            audit.Record(actor, AuditKinds.User, user.Id, email, "Created", null, $"roles: {Describe(roles)}");
+            audit.Record(db, actor, AuditKinds.User, user.Id, email, "Created", null, $"roles: {Describe(roles)}");
         }, cancellationToken);
         return new CreatedUser(ToSummary(user, roles), password);
     }
 
     public async Task SetRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = Unit(scope);
         var wanted = ValidRoles(roles);
-        var user = await FindAsync(userId);
+        var user = await FindAsync(userManager, userId);
         var current = (await userManager.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
         if (current.SequenceEqual(wanted))
         {
@@ -87,9 +99,9 @@ internal sealed class UserAdministration(
         }
         if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
         {
-            await EnsureNotLastActiveAdminAsync(user, "remove the Admin role from");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, "remove the Admin role from");
         }
-        await InTransactionAsync(async () =>
+        await InTransactionAsync(db, async () =>
         {
             var remove = current.Except(wanted).ToList();
             var add = wanted.Except(current).ToList();
@@ -103,14 +115,16 @@ internal sealed class UserAdministration(
             }
             // A new stamp makes open sessions pick up the new roles at their next revalidation.
             Check(await userManager.UpdateSecurityStampAsync(user));
-            audit.Record(actor, AuditKinds.User, user.Id, user.Email, "RolesChanged", Describe(current), Describe(wanted));
+            audit.Record(db, actor, AuditKinds.User, user.Id, user.Email, "RolesChanged", Describe(current), Describe(wanted));
         }, cancellationToken);
     }
 
     public async Task SetLockedAsync(ClaimsPrincipal actor, string userId, bool locked, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var user = await FindAsync(userId);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = Unit(scope);
+        var user = await FindAsync(userManager, userId);
         var wasLocked = IsLocked(user);
         if (wasLocked == locked)
         {
@@ -118,11 +132,11 @@ internal sealed class UserAdministration(
         }
         if (locked)
         {
-            await EnsureNotLastActiveAdminAsync(user, "lock");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, "lock");
         }
-        await InTransactionAsync(async () =>
+        await InTransactionAsync(db, async () =>
         {
-            Check(await userManager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+            Check(await userManager.SetLockoutEndDateAsync(user, locked ? ApplicationUser.AdminLockEnd : null));
             if (!locked)
             {
                 Check(await userManager.ResetAccessFailedCountAsync(user));
@@ -131,67 +145,65 @@ internal sealed class UserAdministration(
             {
                 Check(await userManager.UpdateSecurityStampAsync(user));
             }
-            audit.Record(actor, AuditKinds.User, user.Id, user.Email, locked ? "Locked" : "Unlocked",
+            audit.Record(db, actor, AuditKinds.User, user.Id, user.Email, locked ? "Locked" : "Unlocked",
                 wasLocked ? "locked" : "unlocked", locked ? "locked" : "unlocked");
         }, cancellationToken);
     }
 
     public async Task SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var user = await FindAsync(userId);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = Unit(scope);
+        var user = await FindAsync(userManager, userId);
         if (user.IsDisabled == disabled)
         {
             return;
         }
         if (disabled)
         {
-            await EnsureNotLastActiveAdminAsync(user, "disable");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, "disable");
         }
-        await InTransactionAsync(async () =>
+        await InTransactionAsync(db, async () =>
         {
             user.IsDisabled = disabled;
             Check(await userManager.UpdateAsync(user));
             // The new stamp ends the user's cookies and circuits at their next revalidation (one minute).
             Check(await userManager.UpdateSecurityStampAsync(user));
-            audit.Record(actor, AuditKinds.User, user.Id, user.Email, disabled ? "Disabled" : "Enabled",
+            audit.Record(db, actor, AuditKinds.User, user.Id, user.Email, disabled ? "Disabled" : "Enabled",
                 disabled ? "enabled" : "disabled", disabled ? "disabled" : "enabled");
         }, cancellationToken);
     }
 
     public async Task<string> ResetPasswordAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(actor);
-        var user = await FindAsync(userId);
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var (db, userManager) = Unit(scope);
+        var user = await FindAsync(userManager, userId);
         var password = PasswordGenerator.Generate();
-        await InTransactionAsync(async () =>
+        await InTransactionAsync(db, async () =>
         {
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
             Check(await userManager.ResetPasswordAsync(user, token, password));
             user.MustChangePassword = true;
             Check(await userManager.UpdateAsync(user));
-            audit.Record(actor, AuditKinds.User, user.Id, user.Email, "PasswordReset", null, "generated password, change required");
+            audit.Record(db, actor, AuditKinds.User, user.Id, user.Email, "PasswordReset", null, "generated password, change required");
         }, cancellationToken);
         return password;
     }
 
-    private async Task RequireAdminAsync(ClaimsPrincipal actor)
-    {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await userManager.FindByIdAsync(id);
-        if (user is null || user.IsDisabled || IsLocked(user) || !await userManager.IsInRoleAsync(user, Roles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an active Admin may manage users.");
-        }
-    }
+    private static (ProductivityDbContext Db, UserManager<ApplicationUser> Users) Unit(AsyncServiceScope scope) =>
+        (scope.ServiceProvider.GetRequiredService<ProductivityDbContext>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
 
-    private async Task EnsureNotLastActiveAdminAsync(ApplicationUser target, string verb)
+    private async Task EnsureNotLastActiveAdminAsync(ProductivityDbContext db, UserManager<ApplicationUser> userManager,
+        ApplicationUser target, string verb)
     {
         if (!IsActiveAdminCandidate(target) || !await userManager.IsInRoleAsync(target, Roles.Admin))
         {
             return;
         }
-        var now = timeProvider.GetUtcNow();
         var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync();
         var otherActiveAdmins = await db.UserRoles
             .Where(ur => ur.RoleId == adminRoleId && ur.UserId != target.Id)
@@ -199,20 +211,22 @@ internal sealed class UserAdministration(
             .Where(u => !u.IsDisabled)
             .Select(u => u.LockoutEnd)
             .ToListAsync();
-        if (!otherActiveAdmins.Any(end => end is null || end <= now))
+        // A sign-in lockout after failed passwords does not count: it ends by itself within minutes.
+        if (!otherActiveAdmins.Any(end => !ApplicationUser.IsAdminLock(end)))
         {
             throw new UserAdministrationException($"You cannot {verb} the last active Admin.");
         }
     }
 
-    private bool IsActiveAdminCandidate(ApplicationUser user) => !user.IsDisabled && !IsLocked(user);
+    private static bool IsActiveAdminCandidate(ApplicationUser user) => !user.IsDisabled && !IsLocked(user);
 
-    private bool IsLocked(ApplicationUser user) => user.LockoutEnd is { } end && end > timeProvider.GetUtcNow();
+    private static bool IsLocked(ApplicationUser user) => ApplicationUser.IsAdminLock(user.LockoutEnd);
 
-    private async Task<ApplicationUser> FindAsync(string userId) =>
+    private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> userManager, string userId) =>
         await userManager.FindByIdAsync(userId) ?? throw new UserAdministrationException("That user no longer exists.");
 
-    private async Task<Dictionary<string, List<string>>> RolesOfAsync(List<string> userIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<string>>> RolesOfAsync(ProductivityDbContext db, List<string> userIds,
+        CancellationToken cancellationToken)
     {
         var rows = await db.UserRoles.AsNoTracking()
             .Where(ur => userIds.Contains(ur.UserId))
@@ -221,7 +235,7 @@ internal sealed class UserAdministration(
         return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Name!).Order(StringComparer.Ordinal).ToList());
     }
 
-    private UserSummary ToSummary(ApplicationUser user, IReadOnlyList<string> roles) =>
+    private static UserSummary ToSummary(ApplicationUser user, IReadOnlyList<string> roles) =>
         new(user.Id, user.Email ?? user.UserName ?? "", user.DisplayName, roles, IsLocked(user), user.IsDisabled,
             user.MustChangePassword, user.CreatedUtc);
 
@@ -250,7 +264,7 @@ internal sealed class UserAdministration(
         }
     }
 
-    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    private static async Task InTransactionAsync(ProductivityDbContext db, Func<Task> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
@@ -10,10 +11,10 @@ using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Mappings;
 
+/// <summary>Each call is one unit of work in a DI scope of its own (a new context), never the page's long-lived one.</summary>
 internal sealed class MappingAdministration(
-    ProductivityDbContext db,
+    IServiceScopeFactory scopes,
     AccessCheck access,
-    MappingService mappings,
     ScoreRecalculationService scoring,
     SyncPipeline pipeline) : IMappingAdministration
 {
@@ -23,6 +24,8 @@ internal sealed class MappingAdministration(
     public async Task<IReadOnlyList<PendingMappingView>> PendingAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         var pending = await db.PendingMappings.AsNoTracking()
             .Where(p => p.Status == PendingMappingStatus.Pending)
             .OrderByDescending(p => p.LastSeenUtc).ThenBy(p => p.Email)
@@ -33,7 +36,7 @@ internal sealed class MappingAdministration(
             .GroupBy(a => a.Email)
             .Select(g => new { Email = g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Email, r => r.Count, cancellationToken);
-        var employees = await ActiveEmployeesAsync(cancellationToken);
+        var employees = await ActiveEmployeesAsync(db, cancellationToken);
         return pending.Select(p => new PendingMappingView(p.Email, p.PodFactoryName, p.FirstSeenUtc, p.LastSeenUtc,
             rows.GetValueOrDefault(p.Email), Suggest(p.PodFactoryName ?? LocalPart(p.Email), employees))).ToList();
     }
@@ -41,13 +44,16 @@ internal sealed class MappingAdministration(
     public async Task<IReadOnlyList<EmployeeChoice>> EmployeesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
-        return await ActiveEmployeesAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        return await ActiveEmployeesAsync(db, cancellationToken);
     }
 
     public async Task<MappingApproval> ApproveAsync(ClaimsPrincipal actor, string email, int employeeId, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
-        var (approval, days) = await ApproveCoreAsync(actor, email, employeeId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var (approval, days) = await ApproveCoreAsync(scope, actor, email, employeeId, cancellationToken);
         await scoring.RecalculateAsync(days, cancellationToken);
         return approval;
     }
@@ -55,12 +61,15 @@ internal sealed class MappingAdministration(
     public async Task RejectAsync(ClaimsPrincipal actor, string email, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
-        await mappings.RejectAsync(actor, email, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MappingService>().RejectAsync(actor, email, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MappingApproval>> ApproveExactNameMatchesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         var pending = await db.PendingMappings.AsNoTracking()
             .Where(p => p.Status == PendingMappingStatus.Pending && p.PodFactoryName != null)
             .OrderBy(p => p.Email)
@@ -80,7 +89,7 @@ internal sealed class MappingAdministration(
             }
             try
             {
-                var (approval, changed) = await ApproveCoreAsync(actor, candidate.Email, matches[0], cancellationToken);
+                var (approval, changed) = await ApproveCoreAsync(scope, actor, candidate.Email, matches[0], cancellationToken);
                 approvals.Add(approval);
                 days.UnionWith(changed);
             }
@@ -101,17 +110,18 @@ internal sealed class MappingAdministration(
         return new MappingImport(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added, result.Outcome.Rejected, result.Failure?.Message);
     }
 
-    private async Task<(MappingApproval Approval, IReadOnlyCollection<EmployeeDay> Days)> ApproveCoreAsync(ClaimsPrincipal actor, string email,
-        int employeeId, CancellationToken cancellationToken)
+    private static async Task<(MappingApproval Approval, IReadOnlyCollection<EmployeeDay> Days)> ApproveCoreAsync(AsyncServiceScope scope,
+        ClaimsPrincipal actor, string email, int employeeId, CancellationToken cancellationToken)
     {
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         var normalized = MappingService.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
         var rows = await db.Activities.CountAsync(a => a.Email == normalized && a.EmployeeId == null, cancellationToken);
-        var days = await mappings.ApproveAsync(actor, normalized, employeeId, cancellationToken);
+        var days = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(actor, normalized, employeeId, cancellationToken);
         var name = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync(cancellationToken);
         return (new MappingApproval(normalized, employeeId, name, rows, days.Count), days);
     }
 
-    private async Task<List<EmployeeChoice>> ActiveEmployeesAsync(CancellationToken cancellationToken) =>
+    private static async Task<List<EmployeeChoice>> ActiveEmployeesAsync(ProductivityDbContext db, CancellationToken cancellationToken) =>
         await db.Employees.AsNoTracking().Where(e => !e.IsArchived).OrderBy(e => e.Name).ThenBy(e => e.Id)
             .Select(e => new EmployeeChoice(e.Id, e.Name, e.Email))
             .ToListAsync(cancellationToken);

@@ -134,7 +134,7 @@ public sealed class MappingService(ProductivityDbContext db, AuditLog audit, Act
         {
             Resolve(queued, PendingMappingStatus.Approved, who);
         }
-        audit.Record(actor, AuditKinds.Mapping, email, email, "Approved", oldValue, $"employee {employeeId} ({employee.Name})");
+        audit.Record(db, actor, AuditKinds.Mapping, email, email, "Approved", oldValue, $"employee {employeeId} ({employee.Name})");
         await db.SaveChangesAsync(cancellationToken);
         var changed = await AttributeAsync(email, employeeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -148,7 +148,7 @@ public sealed class MappingService(ProductivityDbContext db, AuditLog audit, Act
             ?? throw new MappingException($"{email} is not waiting for a mapping.");
         var old = queued.Status.ToString();
         Resolve(queued, PendingMappingStatus.Rejected, actor.Identity?.Name ?? "system");
-        audit.Record(actor, AuditKinds.Mapping, email, email, "Rejected", old, nameof(PendingMappingStatus.Rejected));
+        audit.Record(db, actor, AuditKinds.Mapping, email, email, "Rejected", old, nameof(PendingMappingStatus.Rejected));
         await db.SaveChangesAsync(cancellationToken);
     }
 

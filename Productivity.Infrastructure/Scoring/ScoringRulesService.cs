@@ -46,7 +46,7 @@ public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit
         existing.IdleThresholdMinutes = role.Kind == RoleKind.Continuous ? role.IdleThresholdMinutes : null;
         existing.PointsPerItem = role.PointsPerItem;
         existing.UpdatedUtc = timeProvider.GetUtcNow().UtcDateTime;
-        audit.Record(actor, AuditKinds.Role, role.Action, role.RoleName, old is null ? "Created" : "Updated", old, Describe(existing.ToDefinition()));
+        audit.Record(db, actor, AuditKinds.Role, role.Action, role.RoleName, old is null ? "Created" : "Updated", old, Describe(existing.ToDefinition()));
         await db.SaveChangesAsync(cancellationToken);
         var pairs = await ScoreScope.PairsUsingActionAsync(db, siteClock, role.Action, cancellationToken);
         return recompute.Start(pairs, actor.Identity?.Name ?? "system", $"role '{role.Action}' edited");
@@ -71,7 +71,7 @@ public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit
         settings.BatchEndMinThresholdMinutes = parameters.BatchEndMinThresholdMinutes;
         settings.OpenShiftCapHours = parameters.OpenShiftCapHours;
         settings.UpdatedUtc = timeProvider.GetUtcNow().UtcDateTime;
-        audit.Record(actor, AuditKinds.Role, "parameters", "Scoring parameters", "Updated", old, Describe(settings.ToParameters()));
+        audit.Record(db, actor, AuditKinds.Role, "parameters", "Scoring parameters", "Updated", old, Describe(settings.ToParameters()));
         await db.SaveChangesAsync(cancellationToken);
         var first = await db.DailyScores.MinAsync(s => (DateOnly?)s.BusinessDay, cancellationToken);
         var today = siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime);

@@ -28,9 +28,6 @@ public sealed partial class ProductivityWebFactory : WebApplicationFactory<Progr
         }
     }
 
-    /// <summary>Cookie revalidation interval; zero makes every request re-check the security stamp.</summary>
-    public TimeSpan? SecurityStampInterval { get; init; }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -39,13 +36,6 @@ public sealed partial class ProductivityWebFactory : WebApplicationFactory<Progr
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        builder.ConfigureTestServices(services =>
-        {
-            if (SecurityStampInterval is { } interval)
-            {
-                services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = interval);
-            }
-        });
     }
 
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions

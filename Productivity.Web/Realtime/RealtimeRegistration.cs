@@ -14,6 +14,7 @@ public static class RealtimeRegistration
     public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<DashboardHubBridge>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[StartupSettings.RedisConnectionKey]))
         {

@@ -1,25 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Productivity.Infrastructure.Identity;
 
 namespace Productivity.Web.Security;
 
-/// <summary>Sends a user whose password was generated (first Admin, reset) to the change-password page before anything else.</summary>
+/// <summary>
+/// A user whose password was generated (first Admin, reset) may do nothing but choose their own: page loads go to the
+/// change-password page, every other endpoint (exports, the hub, circuits) answers 403. The account pages, health checks
+/// and anonymous endpoints (static assets) stay reachable.
+/// </summary>
 internal sealed class RequirePasswordChangeMiddleware(RequestDelegate next)
 {
     public const string ChangePasswordPath = "/Account/Manage/ChangePassword";
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.User.HasClaim(ProductivityClaimsPrincipalFactory.MustChangePasswordClaim, "true")
-            && HttpMethods.IsGet(context.Request.Method)
-            && !context.Request.Path.StartsWithSegments("/Account")
-            && !context.Request.Path.StartsWithSegments("/_framework")
-            && !context.Request.Path.StartsWithSegments("/_content")
-            && !context.Request.Path.StartsWithSegments("/health")
-            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+        if (!context.User.HasClaim(ProductivityClaimsPrincipalFactory.MustChangePasswordClaim, "true")
+            || context.Request.Path.StartsWithSegments("/Account")
+            || context.Request.Path.StartsWithSegments("/health")
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return next(context);
+        }
+        if (HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         {
             context.Response.Redirect(ChangePasswordPath);
-            return Task.CompletedTask;
         }
-        return next(context);
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        return Task.CompletedTask;
     }
 }

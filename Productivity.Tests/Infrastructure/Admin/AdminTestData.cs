@@ -19,7 +19,7 @@ internal static class AdminTestData
     public static DateTime At(int hourUtc, int minute = 0) => new(2025, 12, 10, hourUtc, minute, 0, DateTimeKind.Utc);
 
     public static Task<ClaimsPrincipal> AdminAsync(IServiceProvider services) =>
-        Web.Integration.IdentityFlowTests.AdminPrincipalAsync(services);
+        TestPrincipals.AdminAsync(services);
 
     public static async Task<ClaimsPrincipal> UserAsync(IServiceProvider services, string role)
     {

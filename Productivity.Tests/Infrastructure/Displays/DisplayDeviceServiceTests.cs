@@ -11,17 +11,21 @@ namespace Productivity.Tests.Infrastructure.Displays;
 
 public sealed class DisplayDeviceServiceTests : IAsyncLifetime
 {
-    private static readonly ClaimsPrincipal Admin = Principal("admin@example.test", Roles.Admin);
     private TestHost _host = null!;
+    private ClaimsPrincipal _admin = null!;
 
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync("Sqlite");
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync("Sqlite");
+        _admin = await TestPrincipals.AdminAsync(_host.Services);
+    }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Create_StoresOnlyTheTokensHash()
     {
-        var created = await UseAsync(s => s.CreateAsync(Admin, "  Packing TV "));
+        var created = await UseAsync(s => s.CreateAsync(_admin, "  Packing TV "));
 
         var stored = await QueryAsync(db => db.DisplayDevices.SingleAsync());
         stored.Name.ShouldBe("Packing TV");
@@ -34,8 +38,8 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_TwoDisplays_GetDifferentTokens()
     {
-        var first = await UseAsync(s => s.CreateAsync(Admin, "TV 1"));
-        var second = await UseAsync(s => s.CreateAsync(Admin, "TV 2"));
+        var first = await UseAsync(s => s.CreateAsync(_admin, "TV 1"));
+        var second = await UseAsync(s => s.CreateAsync(_admin, "TV 2"));
 
         first.Token.ShouldNotBe(second.Token);
     }
@@ -43,7 +47,7 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task FindActiveByToken_ValidToken_ReturnsTheDisplay()
     {
-        var created = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        var created = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
 
         var found = await UseAsync(s => s.FindActiveByTokenAsync(created.Token));
 
@@ -58,7 +62,7 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'")]
     public async Task FindActiveByToken_UnknownOrMalformed_ReturnsNull(string? token)
     {
-        await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
 
         (await UseAsync(s => s.FindActiveByTokenAsync(token))).ShouldBeNull();
     }
@@ -66,9 +70,9 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_Display_TokenAndDeviceStopWorking()
     {
-        var created = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        var created = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
 
-        await UseAsync(s => s.RevokeAsync(Admin, created.Display.Id));
+        await UseAsync(s => s.RevokeAsync(_admin, created.Display.Id));
 
         (await UseAsync(s => s.FindActiveByTokenAsync(created.Token))).ShouldBeNull();
         (await UseAsync(s => s.IsActiveAsync(created.Display.Id))).ShouldBeFalse();
@@ -77,9 +81,9 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAndRevoke_WriteOneAuditEntryEach()
     {
-        var created = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        var created = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
 
-        await UseAsync(s => s.RevokeAsync(Admin, created.Display.Id));
+        await UseAsync(s => s.RevokeAsync(_admin, created.Display.Id));
 
         var entries = await QueryAsync(db => db.AuditEntries.Where(a => a.Kind == AuditKinds.Display).OrderBy(a => a.Id).ToListAsync());
         entries.Select(e => (e.Action, e.TargetId, e.TargetName, e.ActorName))
@@ -100,7 +104,7 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task RevokeAndList_NotAdmin_AreRefused()
     {
-        var created = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        var created = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
         var manager = Principal("m@example.test", Roles.Manager);
 
         await Should.ThrowAsync<UnauthorizedAccessException>(() => UseAsync(s => s.RevokeAsync(manager, created.Display.Id)));
@@ -111,7 +115,7 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_UnknownDisplay_IsRefused()
     {
-        var error = await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.RevokeAsync(Admin, 999)));
+        var error = await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.RevokeAsync(_admin, 999)));
 
         error.Message.ShouldBe("This display does not exist.");
     }
@@ -121,17 +125,17 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task Create_EmptyName_IsRefused(string name)
     {
-        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(Admin, name)));
+        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(_admin, name)));
     }
 
     [Fact]
     public async Task Create_NameOfAnActiveDisplay_IsRefusedButARevokedOnesNameIsFree()
     {
-        var first = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
-        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(Admin, "Packing TV")));
+        var first = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
+        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(_admin, "Packing TV")));
 
-        await UseAsync(s => s.RevokeAsync(Admin, first.Display.Id));
-        var second = await UseAsync(s => s.CreateAsync(Admin, "Packing TV"));
+        await UseAsync(s => s.RevokeAsync(_admin, first.Display.Id));
+        var second = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
 
         second.Display.Id.ShouldNotBe(first.Display.Id);
     }
@@ -139,11 +143,11 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task List_ActiveFirstThenRevoked_WithoutTokens()
     {
-        var revoked = await UseAsync(s => s.CreateAsync(Admin, "A TV"));
-        await UseAsync(s => s.CreateAsync(Admin, "B TV"));
-        await UseAsync(s => s.RevokeAsync(Admin, revoked.Display.Id));
+        var revoked = await UseAsync(s => s.CreateAsync(_admin, "A TV"));
+        await UseAsync(s => s.CreateAsync(_admin, "B TV"));
+        await UseAsync(s => s.RevokeAsync(_admin, revoked.Display.Id));
 
-        var list = await UseAsync(s => s.ListAsync(Admin));
+        var list = await UseAsync(s => s.ListAsync(_admin));
 
         list.Select(d => (d.Name, d.IsRevoked)).ShouldBe([("B TV", false), ("A TV", true)]);
     }

@@ -179,6 +179,7 @@ public sealed class EmployeeDayQueriesTests
         return employee;
     }
 
-    private static Task<EmployeeDayReport?> QueryAsync(ScoringTestContext context, int employeeId, DateOnly day) =>
-        context.Host.Services.GetRequiredService<IEmployeeDayQueries>().GetAsync(TestPrincipals.Lead, employeeId, day);
+    private static async Task<EmployeeDayReport?> QueryAsync(ScoringTestContext context, int employeeId, DateOnly day) =>
+        await context.Host.Services.GetRequiredService<IEmployeeDayQueries>()
+            .GetAsync(await TestPrincipals.LeadAsync(context.Host.Services), employeeId, day);
 }

@@ -25,7 +25,7 @@ public sealed class EmployeeQueriesTests
         await using var context = await ScoringTestContext.StartAsync(provider, Now);
         await SeedFloorAsync(context);
 
-        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery(null, filter, 0, 50));
+        var page = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery(null, filter, 0, 50));
 
         page.Items.Select(e => e.Name).ShouldBe(expected);
         page.TotalCount.ShouldBe(expected.Length);
@@ -37,7 +37,7 @@ public sealed class EmployeeQueriesTests
         await using var context = await ScoringTestContext.StartAsync("Sqlite", Now);
         await SeedFloorAsync(context);
 
-        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery(null, EmployeeFilter.NeedsAttention, 0, 50));
+        var page = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery(null, EmployeeFilter.NeedsAttention, 0, 50));
 
         page.Items.Select(e => e.Attention).ShouldBe(
             [AttentionReasons.NoConnecteamLink, AttentionReasons.EmailAwaitingVerification, AttentionReasons.ClockedInWithoutMapping]);
@@ -54,8 +54,8 @@ public sealed class EmployeeQueriesTests
         // Eve clocked in 5 hours ago and is still in under the default 16-hour cap.
         await context.QueryAsync(db => StoredScoringSettings.SetOpenShiftCapAsync(db, 4));
 
-        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery("Eve", EmployeeFilter.All, 0, 50));
-        var details = await Queries(context).GetAsync(TestPrincipals.Lead, page.Items.Single().Id);
+        var page = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery("Eve", EmployeeFilter.All, 0, 50));
+        var details = await Queries(context).GetAsync(await TestPrincipals.LeadAsync(context.Host.Services), page.Items.Single().Id);
 
         page.Items.Single().IsClockedIn.ShouldBeFalse();
         details.ShouldNotBeNull().IsClockedIn.ShouldBeFalse();
@@ -69,8 +69,8 @@ public sealed class EmployeeQueriesTests
         await using var context = await ScoringTestContext.StartAsync(provider, Now);
         await SeedFloorAsync(context);
 
-        var byName = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery("dAN", EmployeeFilter.All, 0, 50));
-        var byEmail = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery("EVE@", EmployeeFilter.All, 0, 50));
+        var byName = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery("dAN", EmployeeFilter.All, 0, 50));
+        var byEmail = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery("EVE@", EmployeeFilter.All, 0, 50));
 
         byName.Items.Select(e => e.Name).ShouldBe(["Dan Awaiting"]);
         byEmail.Items.Select(e => e.Name).ShouldBe(["Eve Clocked"]);
@@ -84,7 +84,7 @@ public sealed class EmployeeQueriesTests
         await using var context = await ScoringTestContext.StartAsync(provider, Now);
         await SeedFloorAsync(context);
 
-        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery(null, EmployeeFilter.Active, 0, 50));
+        var page = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery(null, EmployeeFilter.Active, 0, 50));
 
         page.Items.Select(e => e.LastScoredDay).ShouldBe([Dec10, null, null, null, null]);
         page.Items[0].IsClockedIn.ShouldBeFalse();
@@ -96,7 +96,7 @@ public sealed class EmployeeQueriesTests
         await using var context = await ScoringTestContext.StartAsync("Sqlite", Now);
         await SeedFloorAsync(context);
 
-        var page = await Queries(context).SearchAsync(TestPrincipals.Lead, new EmployeeListQuery(null, EmployeeFilter.All, 1, 2, Descending: true));
+        var page = await Queries(context).SearchAsync(await TestPrincipals.LeadAsync(context.Host.Services), new EmployeeListQuery(null, EmployeeFilter.All, 1, 2, Descending: true));
 
         page.Items.Select(e => e.Name).ShouldBe(["Dan Awaiting", "Cat Contractor"]);
         page.TotalCount.ShouldBe(6);
@@ -110,7 +110,7 @@ public sealed class EmployeeQueriesTests
         await AddAsync(context, "John Smith", 11);
         await AddAsync(context, "Zed Quarry", 12);
 
-        var details = (await Queries(context).GetAsync(TestPrincipals.Lead, jon))!;
+        var details = (await Queries(context).GetAsync(await TestPrincipals.LeadAsync(context.Host.Services), jon))!;
 
         var suggestion = details.ConnecteamSuggestions.ShouldHaveSingleItem();
         (suggestion.Name, suggestion.ConnecteamUserId, suggestion.Rank).ShouldBe(("John Smith", 11L, "likely"));
@@ -129,7 +129,7 @@ public sealed class EmployeeQueriesTests
             return db.SaveChangesAsync();
         });
 
-        var details = (await Queries(context).GetAsync(TestPrincipals.Lead, maria))!;
+        var details = (await Queries(context).GetAsync(await TestPrincipals.LeadAsync(context.Host.Services), maria))!;
 
         details.EmailSuggestions.Select(s => (s.Email, s.Rank)).ShouldBe([("mlopez@pod.test", "likely")]);
         details.ConnecteamSuggestions.ShouldBeEmpty();
@@ -140,7 +140,7 @@ public sealed class EmployeeQueriesTests
     {
         await using var context = await ScoringTestContext.StartAsync("Sqlite", Now);
 
-        (await Queries(context).GetAsync(TestPrincipals.Lead, 4242)).ShouldBeNull();
+        (await Queries(context).GetAsync(await TestPrincipals.LeadAsync(context.Host.Services), 4242)).ShouldBeNull();
     }
 
     [Fact]

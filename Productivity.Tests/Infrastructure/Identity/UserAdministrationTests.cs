@@ -139,7 +139,7 @@ public sealed class UserAdministrationTests
 
     private static async Task<(IUserAdministration Service, ClaimsPrincipal Admin, string AdminId)> ArrangeAsync(IServiceProvider services)
     {
-        var admin = await Web.Integration.IdentityFlowTests.AdminPrincipalAsync(services);
+        var admin = await TestPrincipals.AdminAsync(services);
         return (services.GetRequiredService<IUserAdministration>(), admin, admin.FindFirstValue(ClaimTypes.NameIdentifier)!);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Realtime;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Displays;
+using Productivity.Infrastructure.Identity;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Realtime;
 
@@ -81,6 +82,45 @@ public sealed class DashboardHubTests : IAsyncLifetime
         employees.ShouldBe([7, 9]);
     }
 
+    [Theory]
+    [InlineData("disable")]
+    [InlineData("demote")]
+    public async Task ScoresUpdated_AfterTheLeadIsRevoked_DropsTheConnectionInsteadOfSending(string revocation)
+    {
+        var cookies = await SignInAsync(Roles.Lead);
+        await using var connection = Connect(cookies);
+        var received = 0;
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<DateOnly[], int[], DateTimeOffset>(nameof(IDashboardClient.ScoresUpdated), (_, _, _) =>
+        {
+            Interlocked.Increment(ref received);
+            first.TrySetResult();
+        });
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+        var notifier = _factory.Services.GetRequiredService<IScoreUpdateNotifier>();
+        await notifier.PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 10)], [7], DateTimeOffset.UtcNow));
+        await first.Task.WaitAsync(Timeout);
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var admin = await TestPrincipals.AdminAsync(scope.ServiceProvider);
+            var users = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
+            var lead = (await users.SearchAsync(admin, new UserQuery("lead-hub", 0, 10))).Items.Single();
+            await (revocation == "disable" ? users.SetDisabledAsync(admin, lead.Id, true) : users.SetRolesAsync(admin, lead.Id, []));
+        }
+        await notifier.PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 11)], [8], DateTimeOffset.UtcNow));
+
+        await closed.Task.WaitAsync(Timeout);
+        received.ShouldBe(1);
+        _factory.Services.GetRequiredService<HubSessions>().Count.ShouldBe(0);
+    }
+
     private HubConnection Connect(CookieContainer cookies) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(BaseAddress, DashboardHub.Path.TrimStart('/')), options =>
@@ -102,7 +142,7 @@ public sealed class DashboardHubTests : IAsyncLifetime
 
     private async Task SignInDisplayAsync(CookieContainer cookies)
     {
-        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        var admin = await TestPrincipals.AdminAsync(_factory.Services);
         await using var scope = _factory.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().CreateAsync(admin, "Hub TV");
         var client = _factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(cookies));

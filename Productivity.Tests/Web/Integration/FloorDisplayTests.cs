@@ -14,9 +14,6 @@ namespace Productivity.Tests.Web.Integration;
 /// <summary>The shop-floor page over HTTP: device-token sign-in, refusals, revocation, and what a display may reach.</summary>
 public sealed class FloorDisplayTests : IAsyncLifetime
 {
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "admin@example.test"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
-
     private readonly ProductivityWebFactory _factory = new();
 
     public async Task InitializeAsync()
@@ -132,7 +129,7 @@ public sealed class FloorDisplayTests : IAsyncLifetime
         await Client().GetAsync($"/floor?token={created.Token}");
 
         await using var scope = _factory.Services.CreateAsyncScope();
-        var displays = await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().ListAsync(Admin);
+        var displays = await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().ListAsync(await TestPrincipals.AdminAsync(_factory.Services));
         displays.ShouldHaveSingleItem().LastSeenUtc.ShouldNotBeNull();
     }
 
@@ -142,12 +139,12 @@ public sealed class FloorDisplayTests : IAsyncLifetime
     private async Task<CreatedDisplay> CreateDisplayAsync(string name)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().CreateAsync(Admin, name);
+        return await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().CreateAsync(await TestPrincipals.AdminAsync(_factory.Services), name);
     }
 
     private async Task RevokeAsync(int id)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().RevokeAsync(Admin, id);
+        await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().RevokeAsync(await TestPrincipals.AdminAsync(_factory.Services), id);
     }
 }

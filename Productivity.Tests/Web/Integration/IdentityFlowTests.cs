@@ -11,7 +11,7 @@ namespace Productivity.Tests.Web.Integration;
 public sealed class IdentityFlowTests : IDisposable
 {
     private const string Password = "correct-horse-battery";
-    private readonly ProductivityWebFactory _factory = new() { SecurityStampInterval = TimeSpan.Zero };
+    private readonly ProductivityWebFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 
@@ -101,7 +101,7 @@ public sealed class IdentityFlowTests : IDisposable
 
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var admin = await AdminPrincipalAsync(scope.ServiceProvider);
+            var admin = await TestPrincipals.AdminAsync(scope.ServiceProvider);
             var target = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("manager@example.test");
             await scope.ServiceProvider.GetRequiredService<IUserAdministration>().SetDisabledAsync(admin, target!.Id, true);
         }
@@ -119,7 +119,7 @@ public sealed class IdentityFlowTests : IDisposable
         string generated;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var admin = await AdminPrincipalAsync(scope.ServiceProvider);
+            var admin = await TestPrincipals.AdminAsync(scope.ServiceProvider);
             generated = (await scope.ServiceProvider.GetRequiredService<IUserAdministration>()
                 .CreateAsync(admin, new NewUser("lead@example.test", "Lead", [Roles.Lead]))).Password;
         }
@@ -183,11 +183,4 @@ public sealed class IdentityFlowTests : IDisposable
         after.Headers.Location!.ToString().ShouldContain("/Account/Login");
     }
 
-    internal static async Task<ClaimsPrincipal> AdminPrincipalAsync(IServiceProvider services)
-    {
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var admin = await users.FindByEmailAsync(TestHost.AdminEmail);
-        var factory = services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
-        return await factory.CreateAsync(admin!);
-    }
 }

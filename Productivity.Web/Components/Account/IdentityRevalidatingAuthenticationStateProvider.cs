@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Productivity.Infrastructure.Displays;
 using Productivity.Infrastructure.Identity;
@@ -9,47 +8,42 @@ using Productivity.Web.Security;
 
 namespace Productivity.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute while an interactive circuit is connected, so a disabled user loses open pages within a minute.
-// A shop-floor display is revalidated the same way against its device: a revoked display ends within a minute.
+// Re-checks the circuit's user (their session still stands: SessionCheck) or shop-floor display (not revoked) on every
+// event the circuit receives (RevalidateOnActivity) and, for a page nobody touches, on a timer. A circuit whose user no
+// longer stands is signed out: its pages show the sign-in page or "no access" instead of more data.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
+        SessionCheck sessions,
+        DisplayDeviceService displays,
         IOptions<RevalidationOptions> revalidation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
     protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    /// <summary>Checks the circuit's user now and signs the circuit out when they no longer stand.</summary>
+    public async Task RevalidateNowAsync(CancellationToken cancellationToken = default)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
-        if (DisplayAuthentication.TryGetDisplayId(authenticationState.User, out var displayId))
+        AuthenticationState state;
+        try
         {
-            return await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().IsActiveAsync(displayId, cancellationToken);
+            state = await GetAuthenticationStateAsync();
         }
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        catch (InvalidOperationException)
+        {
+            // The circuit's first messages can arrive before its authentication state is set; nothing to check yet.
+            return;
+        }
+        if (state.User.Identity?.IsAuthenticated == true && !await ValidateAuthenticationStateAsync(state, cancellationToken))
+        {
+            SetAuthenticationState(Task.FromResult(SignedOut));
+        }
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
-    }
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        DisplayAuthentication.TryGetDisplayId(authenticationState.User, out var displayId)
+            ? await displays.IsActiveAsync(displayId, cancellationToken)
+            : await sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Identity;
@@ -12,6 +13,7 @@ public partial class MainLayout
     private readonly MudTheme _theme = ProductivityTheme.Create();
     private bool _drawerOpen = true;
     private bool _darkMode;
+    private ErrorBoundary? _boundary;
 
     [Inject]
     private UserPreferences Preferences { get; set; } = default!;
@@ -32,6 +34,9 @@ public partial class MainLayout
             _darkMode = await Preferences.GetDarkModeAsync(state.User) ?? false;
         }
     }
+
+    // Navigating to another page leaves the failed one behind.
+    protected override void OnParametersSet() => _boundary?.Recover();
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 

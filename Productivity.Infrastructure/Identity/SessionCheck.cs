@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Productivity.Infrastructure.Persistence;
+
+namespace Productivity.Infrastructure.Identity;
+
+/// <summary>
+/// Whether a signed-in session still stands, read fresh from the database: its user exists, is enabled, is not locked
+/// by an Admin, and still has the security stamp the session was issued with. Signing out, a password change or reset,
+/// a role change, a lock and a disable all replace the stamp, so each of them ends the user's other sessions at their
+/// next request, circuit event or hub message.
+/// </summary>
+public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contexts, IOptions<IdentityOptions> options)
+{
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        var session = SessionOf(principal);
+        if (session is null)
+        {
+            return false;
+        }
+        var stamps = await CurrentStampsAsync([session.Value.UserId], cancellationToken);
+        return stamps.GetValueOrDefault(session.Value.UserId) == session.Value.Stamp;
+    }
+
+    /// <summary>The user id and security stamp a principal was issued with, or null when it carries neither.</summary>
+    public (string UserId, string Stamp)? SessionOf(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(options.Value.ClaimsIdentity.UserIdClaimType);
+        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return id is null || stamp is null ? null : (id, stamp);
+    }
+
+    /// <summary>The current security stamps of those of the users who may still act (one query for many sessions).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CurrentStampsAsync(IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.SecurityStamp, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        return users.Where(u => !ApplicationUser.IsAdminLock(u.LockoutEnd) && u.SecurityStamp is not null)
+            .ToDictionary(u => u.Id, u => u.SecurityStamp!);
+    }
+}

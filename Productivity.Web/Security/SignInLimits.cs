@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Productivity.Infrastructure.Caching;
+using RedisRateLimiting;
+
+namespace Productivity.Web.Security;
+
+/// <summary>
+/// Sign-in attempts (POSTs of the sign-in form) are rate limited per client address and per account with ASP.NET
+/// Core's rate limiter; with Redis the windows are counted in Redis, so several nodes share one budget. A refusal is
+/// 429 with Retry-After. Every other request passes without a limiter.
+/// </summary>
+public static class SignInLimits
+{
+    public const string LoginPath = "/Account/Login";
+    /// <summary>The sign-in form's e-mail field, as the Blazor form names it.</summary>
+    public const string EmailField = "Input.Email";
+
+    public static IServiceCollection AddSignInLimits(this IServiceCollection services)
+    {
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.SectionName)
+            .Validate(o => o.AttemptsPerAddress > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.AttemptsPerAddress)} must be a positive whole number.")
+            .Validate(o => o.AttemptsPerAccount > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.AttemptsPerAccount)} must be a positive whole number.")
+            .Validate(o => o.WindowSeconds > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.WindowSeconds)} must be a positive whole number.")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitOptions>, IServiceProvider>((options, limits, services) =>
+        {
+            var redis = services.GetService<RedisConnection>();
+            var l = limits.Value;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Partitioned("address", context => context.Connection.RemoteIpAddress?.ToString() ?? "", l.AttemptsPerAddress, l.Window, redis),
+                Partitioned("account", AccountOf, l.AttemptsPerAccount, l.Window, redis));
+        });
+        return services;
+    }
+
+    /// <summary>Reads the sign-in form before the limiter, which can only read what is already buffered.</summary>
+    public static IApplicationBuilder UseSignInLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (IsSignIn(context) && context.Request.HasFormContentType)
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            await next(context);
+        }).UseRateLimiter();
+
+    private static bool IsSignIn(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+
+    private static string AccountOf(HttpContext context) =>
+        context.Request.HasFormContentType ? context.Request.Form[EmailField].ToString().Trim().ToUpperInvariant() : "";
+
+    private static PartitionedRateLimiter<HttpContext> Partitioned(string name, Func<HttpContext, string> key, int permits, TimeSpan window,
+        RedisConnection? redis) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (!IsSignIn(context))
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+            var partition = $"sign-in:{name}:{key(context)}";
+            return redis is null
+                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = window,
+                    QueueLimit = 0,
+                })
+                : RedisRateLimitPartition.GetFixedWindowRateLimiter("productivity:" + partition, _ => new RedisFixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = window,
+                    ConnectionMultiplexerFactory = () => redis.Multiplexer,
+                });
+        });
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? wait
+            : rejected.HttpContext.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var response = rejected.HttpContext.Response;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "text/plain; charset=utf-8";
+        await response.WriteAsync($"Too many sign-in attempts. Try again in {seconds} seconds.", cancellationToken);
+    }
+}
+
+/// <summary><c>Security:SignIn:AttemptsPerAddress</c> and <c>:AttemptsPerAccount</c> per <c>:WindowSeconds</c> (20, 10, 60).</summary>
+public sealed class SignInLimitOptions
+{
+    public const string SectionName = "Security:SignIn";
+
+    public int AttemptsPerAddress { get; set; } = 20;
+    public int AttemptsPerAccount { get; set; } = 10;
+    public int WindowSeconds { get; set; } = 60;
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+}
