@@ -56,6 +56,11 @@ switch (mode)
         await RecomputeBenchmark.RunAsync(iterations > 0 ? iterations : 10);
         MachineInfo.PrintLoad();
         return;
+    case "signin":
+        MachineInfo.Print();
+        await SignInBenchmark.RunAsync(iterations > 0 ? iterations : 40);
+        MachineInfo.PrintLoad();
+        return;
     case "--help" or "-h" or "help" or "":
         Console.WriteLine(Usage.Text);
         return;

@@ -17,6 +17,8 @@ public static class Usage
                                 with the real ConnecteamClient, and the whole shift sync of that day (default 10 iterations)
           recompute             ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
                                 read, the calculator and the write timed apart (default 10 iterations)
+          signin                a refused sign-in for an e-mail without an account against a real account with a wrong
+                                password, through the whole site in memory (default 40 of each): median and p95 of both
           dashboard [--mysql "server connection string"] [--redis host:port]
                                 the dashboard read model of 500 employees, cold and warm (SQLite and the in-memory cache by default)
           fanout [--connections 2000] [--messages 20] [--redis host:port]
