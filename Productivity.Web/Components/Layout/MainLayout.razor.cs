@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
+using Productivity.Web.Components.Shared;
 using MudBlazor;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Identity;
@@ -13,7 +13,7 @@ public partial class MainLayout
     private readonly MudTheme _theme = ProductivityTheme.Create();
     private bool _drawerOpen = true;
     private bool _darkMode;
-    private ErrorBoundary? _boundary;
+    private PageBoundary? _boundary;
 
     [Inject]
     private UserPreferences Preferences { get; set; } = default!;
