@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Productivity.Core.Time;
 
 /// <summary>
@@ -6,7 +8,25 @@ namespace Productivity.Core.Time;
 /// </summary>
 public sealed class SiteClock(TimeZoneInfo timeZone)
 {
+    /// <summary>
+    /// The first and last business days the site works with. Around a day it reads the day either side (night shifts)
+    /// and up to 90 days before (the trend); a year's margin from the ends of the calendar keeps those days and their UTC
+    /// ranges representable in any time zone, where 0001-01-01 or 9999-12-31 would throw.
+    /// </summary>
+    public static readonly DateOnly FirstDay = new(2, 1, 1);
+
+    /// <inheritdoc cref="FirstDay"/>
+    public static readonly DateOnly LastDay = new(9998, 12, 31);
+
     public TimeZoneInfo TimeZone { get; } = timeZone;
+
+    /// <summary>
+    /// A day as a URL carries it (<c>yyyy-MM-dd</c>); false for text that is not one, or a day outside
+    /// <see cref="FirstDay"/>..<see cref="LastDay"/>.
+    /// </summary>
+    public static bool TryParseDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+        && day >= FirstDay && day <= LastDay;
 
     /// <summary>The site-local calendar date of a UTC instant.</summary>
     public DateOnly BusinessDayOf(DateTime utc) =>

@@ -42,4 +42,6 @@ public sealed record EmployeeChoice(int Id, string Name, string? Email);
 
 public sealed record MappingApproval(string Email, int EmployeeId, string EmployeeName, int RowsAttributed, int DaysRecomputed);
 
-public sealed record MappingImport(long RunId, int LinesRead, int Applied, IReadOnlyList<RejectedRow> Rejected, string? Error);
+/// <summary>A CSV import's result: <see cref="Rejected"/> holds the first rejected lines (at most
+/// <see cref="Sync.SyncOutcome.MaxRejectedKept"/>) of <see cref="RejectedCount"/>.</summary>
+public sealed record MappingImport(long RunId, int LinesRead, int Applied, int RejectedCount, IReadOnlyList<RejectedRow> Rejected, string? Error);

@@ -107,7 +107,8 @@ internal sealed class MappingAdministration(
         await access.RequireAsync(actor, Roles.Admin);
         using var reader = new StreamReader(csv);
         var result = await pipeline.ImportMappingsAsync(SyncTriggers.Manual, actor, reader, cancellationToken);
-        return new MappingImport(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added, result.Outcome.Rejected, result.Failure?.Message);
+        return new MappingImport(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added, result.Outcome.RejectedCount,
+            result.Outcome.Rejected, result.Failure?.Message);
     }
 
     private static async Task<(MappingApproval Approval, IReadOnlyCollection<EmployeeDay> Days)> ApproveCoreAsync(AsyncServiceScope scope,

@@ -16,6 +16,9 @@ namespace Productivity.Infrastructure.Mappings;
 /// </summary>
 public sealed class MappingService(ProductivityDbContext db, AuditLog audit, ActivityDays activityDays, TimeProvider timeProvider)
 {
+    /// <summary>The length of the e-mail columns; a longer "e-mail" in an import is not one.</summary>
+    internal const int MaxEmailLength = 256;
+
     public static string? Normalize(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 
@@ -173,15 +176,16 @@ public sealed class MappingService(ProductivityDbContext db, AuditLog audit, Act
                 outcome.Reject("csv", key, "expected two columns: email,connecteam_user_id");
                 continue;
             }
+            // The value comes last in a reason: a long one is cut short (SyncOutcome.MaxRejectedText), the explanation stays.
             var email = Normalize(parts[0].Trim('"', ' '));
-            if (email is null || !email.Contains('@', StringComparison.Ordinal))
+            if (email is null || !email.Contains('@', StringComparison.Ordinal) || email.Length > MaxEmailLength)
             {
-                outcome.Reject("csv", key, $"'{parts[0]}' is not an e-mail");
+                outcome.Reject("csv", key, $"not an e-mail: '{parts[0]}'");
                 continue;
             }
             if (!long.TryParse(parts[1].Trim('"', ' '), out var userId))
             {
-                outcome.Reject("csv", key, $"'{parts[1]}' is not a Connecteam user id");
+                outcome.Reject("csv", key, $"not a Connecteam user id: '{parts[1]}'");
                 continue;
             }
             if (!employees.TryGetValue(userId, out var employeeId))

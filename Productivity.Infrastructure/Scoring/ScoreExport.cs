@@ -53,14 +53,16 @@ public sealed class ScoreExport(IDbContextFactory<ProductivityDbContext> context
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Field(string? value)
+    /// <summary>A text cell (numbers go through <see cref="Number"/> and are never guarded, so "-3" stays a number).</summary>
+    internal static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return "";
         }
-        // RFC 4180 quoting; a leading formula character is neutralised so spreadsheets never execute a name.
-        var text = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        // A leading formula character, or a leading tab or CR (some spreadsheets skip them before one), gets a "'" so a
+        // spreadsheet never executes a name. RFC 4180 quoting, also for ';': spreadsheets in many locales split on it.
+        var text = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return text.AsSpan().IndexOfAny(",;\"\n\r") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }

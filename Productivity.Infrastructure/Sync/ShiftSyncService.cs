@@ -58,7 +58,10 @@ public sealed class ShiftSyncService(
     private async Task ApplyAsync(long clockId, ConnecteamActivities activities, DateOnly from, DateOnly to, SyncOutcome outcome,
         CancellationToken cancellationToken)
     {
-        outcome.Rejected.AddRange(activities.Rejected);
+        foreach (var rejected in activities.Rejected)
+        {
+            outcome.Reject(rejected);
+        }
         var employees = await db.Employees.AsNoTracking().Where(e => e.ConnecteamUserId != null)
             .ToDictionaryAsync(e => e.ConnecteamUserId!.Value, e => e.Id, cancellationToken);
         var ids = activities.Shifts.Select(s => s.Id).ToList();

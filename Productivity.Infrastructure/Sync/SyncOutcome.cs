@@ -6,12 +6,23 @@ namespace Productivity.Infrastructure.Sync;
 /// <summary>What a sync run did: counts, rejected rows with reasons, warnings, and the (employee, day) pairs it changed.</summary>
 public sealed class SyncOutcome
 {
+    /// <summary>Rejected rows kept (for the run's details and the pages that show them); every one is counted.</summary>
+    public const int MaxRejectedKept = 200;
+
+    /// <summary>Longest key or reason kept: a reason quotes the rejected value, which may be as long as the whole input.</summary>
+    public const int MaxRejectedText = 200;
+
+    private readonly List<RejectedRow> _rejected = [];
+
     public int ItemsRead { get; set; }
     public int Added { get; set; }
     public int Updated { get; set; }
     public int Removed { get; set; }
     public int Unchanged { get; set; }
-    public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The first <see cref="MaxRejectedKept"/> rejected rows: bounded, however bad the input.</summary>
+    public IReadOnlyList<RejectedRow> Rejected => _rejected;
+    /// <summary>Every rejected row, kept or not.</summary>
+    public int RejectedCount { get; private set; }
     public List<string> Warnings { get; } = [];
     /// <summary>The change feed: exactly the (employee, business day) pairs whose inputs this run changed.</summary>
     public HashSet<EmployeeDay> ChangedDays { get; } = [];
@@ -28,7 +39,16 @@ public sealed class SyncOutcome
         return report;
     }
 
-    public void Reject(string source, string key, string reason) => Rejected.Add(new RejectedRow(source, key, reason));
+    public void Reject(string source, string key, string reason) => Reject(new RejectedRow(source, key, reason));
+
+    public void Reject(RejectedRow row)
+    {
+        RejectedCount++;
+        if (_rejected.Count < MaxRejectedKept)
+        {
+            _rejected.Add(row with { Key = Excerpt(row.Key), Reason = Excerpt(row.Reason) });
+        }
+    }
 
     public void MergeFrom(SyncOutcome other)
     {
@@ -37,7 +57,8 @@ public sealed class SyncOutcome
         Updated += other.Updated;
         Removed += other.Removed;
         Unchanged += other.Unchanged;
-        Rejected.AddRange(other.Rejected);
+        _rejected.AddRange(other.Rejected.Take(MaxRejectedKept - _rejected.Count));
+        RejectedCount += other.RejectedCount;
         Warnings.AddRange(other.Warnings);
         ChangedDays.UnionWith(other.ChangedDays);
         foreach (var (day, report) in other.Days)
@@ -49,6 +70,9 @@ public sealed class SyncOutcome
             target.Shifts += report.Shifts;
         }
     }
+
+    private static string Excerpt(string text) =>
+        text.Length <= MaxRejectedText ? text : string.Concat(text.AsSpan(0, MaxRejectedText - 1), "…");
 }
 
 public sealed class DayReport

@@ -12,9 +12,6 @@ namespace Productivity.Infrastructure.Sync;
 /// </summary>
 public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextFactory, TimeProvider timeProvider, ILogger<SyncRunner> logger)
 {
-    /// <summary>Rejected rows kept in a run's details; the count is always exact.</summary>
-    public const int MaxRejectedInDetails = 500;
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public async Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
@@ -44,17 +41,18 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         run.Added = outcome.Added;
         run.Updated = outcome.Updated;
         run.Removed = outcome.Removed;
-        run.Rejected = outcome.Rejected.Count;
+        run.Rejected = outcome.RejectedCount;
         run.ChangedDays = outcome.ChangedDays.Count;
         run.Status = failure is not null ? SyncRunStatus.Failed
-            : outcome.Rejected.Count > 0 ? SyncRunStatus.SucceededWithRejections
+            : outcome.RejectedCount > 0 ? SyncRunStatus.SucceededWithRejections
             : SyncRunStatus.Succeeded;
         run.Error = failure is null ? null : Truncate(failure.Message, 4000);
         run.Details = JsonSerializer.Serialize(new
         {
             unchanged = outcome.Unchanged,
             warnings = outcome.Warnings,
-            rejected = outcome.Rejected.Take(MaxRejectedInDetails).Select(r => new { r.Source, r.Key, r.Reason }),
+            // Bounded by the outcome (SyncOutcome.MaxRejectedKept rows, each key and reason cut short); the count is exact.
+            rejected = outcome.Rejected.Select(r => new { r.Source, r.Key, r.Reason }),
             days = outcome.Days.Select(d => new { day = d.Key.ToString("yyyy-MM-dd"), d.Value.Shifts, d.Value.Added, d.Value.Changed, d.Value.Removed }),
         }, Json);
         await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))

@@ -159,9 +159,9 @@ internal static class CommandLine
         {
             Console.WriteLine($"  rejected {rejected.Key}: {rejected.Reason}");
         }
-        if (result.Outcome.Rejected.Count > 50)
+        if (result.Outcome.RejectedCount > 50)
         {
-            Console.WriteLine($"  … and {result.Outcome.Rejected.Count - 50} more rejected rows (see the sync run's details).");
+            Console.WriteLine($"  … and {result.Outcome.RejectedCount - 50} more rejected rows (see the sync run's details).");
         }
         if (result.Failure is not null)
         {

@@ -5,7 +5,6 @@ using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Mappings;
-using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Tests.TestSupport;
 using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
@@ -94,14 +93,6 @@ public sealed class AdminAuditTests
         (await QueryAsync(host, db => db.AuditEntries.CountAsync())).ShouldBe(0);
         (await QueryAsync(host, db => db.SyncRuns.CountAsync())).ShouldBe(0);
         services.GetRequiredService<RangeRecompute>().Tasks.ShouldBeEmpty();
-    }
-
-    private static async Task SetConnecteamUserIdAsync(TestHost host, int employeeId, long userId)
-    {
-        await using var scope = host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        (await db.Employees.SingleAsync(e => e.Id == employeeId)).ConnecteamUserId = userId;
-        await db.SaveChangesAsync();
     }
 
     private static async Task WaitAsync(RecomputeTask task)

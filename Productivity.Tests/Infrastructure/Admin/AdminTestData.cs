@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Activities;
 using Productivity.Core.Employees;
@@ -82,6 +83,14 @@ internal static class AdminTestData
                 SourceCreatedUtc = At(15).AddMinutes(10 * i + 11),
             });
         }
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task SetConnecteamUserIdAsync(TestHost host, int employeeId, long userId)
+    {
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        (await db.Employees.SingleAsync(e => e.Id == employeeId)).ConnecteamUserId = userId;
         await db.SaveChangesAsync();
     }
 

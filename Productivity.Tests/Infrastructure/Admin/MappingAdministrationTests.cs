@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Auditing;
@@ -5,8 +6,10 @@ using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
+using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
 using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
 
@@ -133,6 +136,60 @@ public sealed class MappingAdministrationTests
         (await QueryAsync(host, db => db.Activities.CountAsync(a => a.EmployeeId != null))).ShouldBe(0);
         (await QueryAsync(host, db => db.AuditEntries.CountAsync())).ShouldBe(0);
         (await QueryAsync(host, db => db.SyncRuns.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ImportCsv_HalfAMillionBadLines_KeepsTheFirst200CountsThemAllAndAppliesTheGoodOnes(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var ana = await EmployeeAsync(host, "Ana Lopez", clockedIn: false);
+        await SetConnecteamUserIdAsync(host, ana, 9100001);
+        // About 2 MB, the page's limit: a good line, 500,000 lines of one column, and a good line at the very end.
+        var csv = new StringBuilder("email,connecteam_user_id\nana.l@podfactory.test,9100001\n");
+        csv.Insert(csv.Length, "bad\n", 500_000).Append("ana.lopez@podfactory.test,9100001\n");
+        await using var scope = host.CreateScope();
+        var mappings = scope.ServiceProvider.GetRequiredService<IMappingAdministration>();
+
+        var import = await mappings.ImportCsvAsync(await AdminAsync(scope.ServiceProvider), new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())));
+
+        import.Error.ShouldBeNull();
+        import.LinesRead.ShouldBe(500_002);
+        import.Applied.ShouldBe(2);
+        import.RejectedCount.ShouldBe(500_000);
+        import.Rejected.Count.ShouldBe(SyncOutcome.MaxRejectedKept);
+        import.Rejected.Select(r => r.Key).ShouldBe(Enumerable.Range(3, 200).Select(n => $"line {n}"));
+        import.Rejected[0].Reason.ShouldBe("expected two columns: email,connecteam_user_id");
+        (await QueryAsync(host, db => db.EmployeeEmails.Where(m => m.EmployeeId == ana && m.IsVerified).Select(m => m.Email).OrderBy(e => e).ToListAsync()))
+            .ShouldBe(["ana.l@podfactory.test", "ana.lopez@podfactory.test"]);
+        var run = await QueryAsync(host, db => db.SyncRuns.SingleAsync(r => r.Id == import.RunId));
+        run.Rejected.ShouldBe(500_000);
+        run.Details!.Length.ShouldBeLessThan(32 * 1024);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ImportCsv_LineWithOne2MbValue_IsRejectedAndKeptCutShort(string provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var ana = await EmployeeAsync(host, "Ana Lopez", clockedIn: false);
+        await SetConnecteamUserIdAsync(host, ana, 9100001);
+        var value = new string('a', 2 * 1024 * 1024) + "@podfactory.test";
+        await using var scope = host.CreateScope();
+        var mappings = scope.ServiceProvider.GetRequiredService<IMappingAdministration>();
+
+        var import = await mappings.ImportCsvAsync(await AdminAsync(scope.ServiceProvider), new MemoryStream(Encoding.UTF8.GetBytes($"{value},9100001\n")));
+
+        import.Error.ShouldBeNull();
+        import.Applied.ShouldBe(0);
+        var rejected = import.Rejected.ShouldHaveSingleItem();
+        rejected.Reason.Length.ShouldBe(SyncOutcome.MaxRejectedText);
+        rejected.Reason.ShouldStartWith("not an e-mail: 'aaaa");
+        rejected.Reason.ShouldEndWith("a…");
+        (await QueryAsync(host, db => db.EmployeeEmails.CountAsync())).ShouldBe(0);
+        var run = await QueryAsync(host, db => db.SyncRuns.SingleAsync(r => r.Id == import.RunId));
+        run.Details!.Length.ShouldBeLessThan(1024);
+        SyncAdministration.ParseDetails(run).Rejected.ShouldBe([rejected]);
     }
 
     private static Task<DailyScore> ScoreOfAsync(TestHost host, int employeeId) =>

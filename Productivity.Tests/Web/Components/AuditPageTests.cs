@@ -55,6 +55,17 @@ public sealed class AuditPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_DaysAtTheEndsOfTheCalendar_AreNoFilter()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/audit?from=0001-01-01&to=9999-12-31");
+
+        RenderWithProviders<AuditPage>();
+
+        // The day's UTC range, which the query needs, does not exist for these days.
+        _audit.Received().SearchAsync(Arg.Any<ClaimsPrincipal>(), new AuditQuery(null, null, null, null, 0, 50), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public void Person_Typing_QueriesWithThePersonAndPutsItInTheUrl()
     {
         var cut = RenderWithProviders<AuditPage>();

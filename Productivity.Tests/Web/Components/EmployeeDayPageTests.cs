@@ -108,10 +108,13 @@ public sealed class EmployeeDayPageTests : ComponentTestBase
         cut.WaitForElement("[data-testid=day-not-found]", Timeout);
     }
 
-    [Fact]
-    public void Render_DayThatIsNotADate_ShowsNotFoundWithoutQuerying()
+    [Theory]
+    [InlineData("2025-13-40")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public void Render_DayThatIsNotADateTheSiteSupports_ShowsNotFoundWithoutQuerying(string day)
     {
-        var cut = RenderPage("2025-13-40");
+        var cut = RenderPage(day);
 
         cut.WaitForElement("[data-testid=day-not-found]", Timeout);
         _queries.DidNotReceiveWithAnyArgs().GetAsync(default!, default, default, default);

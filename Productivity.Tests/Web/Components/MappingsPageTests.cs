@@ -85,7 +85,7 @@ public sealed class MappingsPageTests : ComponentTestBase
         _mappings.ImportCsvAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<Stream>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             received = new StreamReader(call.ArgAt<Stream>(1)).ReadToEnd();
-            return new MappingImport(7, 2, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null);
+            return new MappingImport(7, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null);
         });
         var cut = RenderWithProviders<MappingsPage>();
         cut.WaitForElement("[data-testid=pending-mappings]", Timeout);
@@ -95,6 +95,28 @@ public sealed class MappingsPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Text(cut.Find("[data-testid=import-result]")).ShouldContain("2 lines read, 1 applied, 1 rejected"), Timeout);
         Text(cut.Find("[data-testid=import-rejected]")).ShouldBe("line 3no employee has Connecteam user id 5");
         received.ShouldBe("email,connecteam_user_id\na@x.test,1\nb@x.test,5\n");
+    }
+
+    [Fact]
+    public void ImportResult_ManyRejectedLines_ShowsTheKeptRowsAndHowManyMore()
+    {
+        var rejected = Enumerable.Range(1, 200).Select(n => new RejectedRow("csv", $"line {n}", "expected two columns: email,connecteam_user_id")).ToList();
+
+        var cut = Render<MappingImportResult>(p => p.Add(x => x.Import, new MappingImport(8, 500_002, 2, 500_000, rejected, null)));
+
+        Text(cut.Find("[data-testid=import-result]")).ShouldContain("500002 lines read, 2 applied, 500000 rejected.");
+        cut.FindAll("[data-testid=import-rejected]").Count.ShouldBe(200);
+        Text(cut.Find("[data-testid=import-rejected-more]")).ShouldBe("… and 499800 more rejected lines.");
+    }
+
+    [Fact]
+    public void ImportResult_AllRejectedLinesKept_ShowsNoMore()
+    {
+        var cut = Render<MappingImportResult>(p => p.Add(x => x.Import,
+            new MappingImport(8, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null)));
+
+        cut.FindAll("[data-testid=import-rejected]").Count.ShouldBe(1);
+        cut.FindAll("[data-testid=import-rejected-more]").ShouldBeEmpty();
     }
 
     [Fact]

@@ -33,6 +33,23 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
     }
 
     [Fact]
+    public async Task Export_HostileNames_AreQuotedAndNeverStartAFormula()
+    {
+        var response = await site.For(Roles.Manager).GetAsync("/exports/scores.csv?from=2025-12-11&to=2025-12-11");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = (await response.Content.ReadAsStringAsync()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var ids = site.HostileIds;
+        // Names sort ordinally (tab, CR, '@', 'T'); the negative points stay a number: only text cells are guarded.
+        body.ShouldBe(
+            $"{ScoreExport.Header}\n" +
+            $"2025-12-11,{ids["\t=cmd"]},'\t=cmd,,1,-3,60,0,60,0,0,,,0,0\n" +
+            $"2025-12-11,{ids["\r=cmd"]},\"'\r=cmd\",,1,-3,60,0,60,0,0,,,0,0\n" +
+            $"2025-12-11,{ids["@SUM(1)"]},'@SUM(1),,1,-3,60,0,60,0,0,,,0,0\n" +
+            $"2025-12-11,{ids["Tyler;=1+2;Brooks"]},\"Tyler;=1+2;Brooks\",,1,-3,60,0,60,0,0,,,0,0\n");
+    }
+
+    [Fact]
     public async Task Export_Lead_IsForbidden()
     {
         var response = await site.For(Roles.Lead).GetAsync(Url);
@@ -70,6 +87,9 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
 
         public int EmployeeId { get; private set; }
 
+        /// <summary>Employees named to break out of a CSV cell, each with a score on 2025-12-11.</summary>
+        public Dictionary<string, int> HostileIds { get; } = [];
+
         public HttpClient For(string caller) => _clients[caller];
 
         public async Task InitializeAsync()
@@ -104,6 +124,24 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
                 PrimaryRole = "Picker",
                 Sessions = 1,
             });
+            await db.SaveChangesAsync();
+            foreach (var name in new[] { "Tyler;=1+2;Brooks", "\t=cmd", "\r=cmd", "@SUM(1)" })
+            {
+                var hostile = new Employee { Name = name };
+                db.Employees.Add(hostile);
+                await db.SaveChangesAsync();
+                HostileIds[name] = hostile.Id;
+                db.DailyScores.Add(new DailyScore
+                {
+                    EmployeeId = hostile.Id,
+                    BusinessDay = new DateOnly(2025, 12, 11),
+                    Items = 1,
+                    Points = -3,
+                    ClockedMinutes = 60,
+                    IdleMinutes = 60,
+                    Sessions = 1,
+                });
+            }
             await db.SaveChangesAsync();
         }
 

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Realtime;
 using Productivity.Core.Security;
+using Productivity.Core.Time;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
 
@@ -192,6 +192,6 @@ public partial class DashboardPage
         _ => "today",
     };
 
-    private static DateOnly? DayOf(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    // A day the site does not support counts as missing, so the custom range falls back to today.
+    private static DateOnly? DayOf(string? text) => SiteClock.TryParseDay(text, out var day) ? day : null;
 }

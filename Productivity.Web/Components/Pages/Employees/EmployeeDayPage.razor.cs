@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Productivity.Core.EmployeeDays;
@@ -54,7 +53,7 @@ public sealed partial class EmployeeDayPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _notFound = false;
-        _invalidDay = !DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _day);
+        _invalidDay = !SiteClock.TryParseDay(Day, out _day);
         if (_invalidDay)
         {
             ShowNotFound();

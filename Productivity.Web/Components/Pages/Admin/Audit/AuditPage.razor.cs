@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Auditing;
+using Productivity.Core.Time;
 using Productivity.Infrastructure.Admin;
 
 namespace Productivity.Web.Components.Pages.Admin.Audit;
@@ -75,9 +76,7 @@ public partial class AuditPage
     }
 
     private static DateTime? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day.ToDateTime(TimeOnly.MinValue)
-            : null;
+        SiteClock.TryParseDay(text, out var day) ? day.ToDateTime(TimeOnly.MinValue) : null;
 
     private static DateOnly? Date(DateTime? value) => value is { } date ? DateOnly.FromDateTime(date) : null;
 

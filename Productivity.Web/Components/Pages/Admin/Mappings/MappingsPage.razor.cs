@@ -9,7 +9,7 @@ namespace Productivity.Web.Components.Pages.Admin.Mappings;
 
 public partial class MappingsPage
 {
-    /// <summary>Largest mapping CSV accepted (tens of thousands of lines).</summary>
+    /// <summary>Largest mapping CSV accepted (tens of thousands of lines), also enforced while it is read.</summary>
     public const long MaxCsvBytes = 2 * 1024 * 1024;
 
     private IReadOnlyList<PendingMappingView>? _pending;
@@ -97,13 +97,17 @@ public partial class MappingsPage
         {
             throw new MappingException($"{file.Name} is larger than {MaxCsvBytes / 1024 / 1024} MB.");
         }
-        using var buffer = new MemoryStream();
+        // Spooled to a temporary file, never held in memory, then imported line by line from it. Not imported straight
+        // from the browser's stream: the import writes every good line to the database as it reads, and that stream
+        // fails the circuit when its next chunk waits longer than the JS interop timeout (a minute) to be read.
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         await using (var upload = file.OpenReadStream(MaxCsvBytes))
         {
-            await upload.CopyToAsync(buffer);
+            await upload.CopyToAsync(spool);
         }
-        buffer.Position = 0;
-        _import = await Mappings.ImportCsvAsync(actor, buffer);
+        spool.Position = 0;
+        _import = await Mappings.ImportCsvAsync(actor, spool);
     });
 
     private async Task RunAsync(Func<ClaimsPrincipal, Task> action)
