@@ -155,9 +155,16 @@ public static class DashboardBenchmark
                         ClockInUtc = shift.ClockInUtc,
                         ClockOutUtc = today ? null : shift.ClockOutUtc,
                         BusinessDay = clock.BusinessDayOf(shift.ClockInUtc),
-                        Breaks = shift.Breaks.Where(b => b.StartUtc < nowUtc)
-                            .Select((b, n) => new ShiftBreak { ConnecteamBreakId = $"b{n}", StartUtc = b.StartUtc, EndUtc = b.EndUtc }).ToList(),
                     });
+                    db.ManualBreaks.AddRange(shift.Breaks.Where(b => b.StartUtc < nowUtc).Select((b, n) => new ManualBreak
+                    {
+                        EmployeeId = id,
+                        ClockId = 1,
+                        ConnecteamBreakId = $"{id}-{shift.Id}-b{n}",
+                        StartUtc = b.StartUtc,
+                        EndUtc = b.EndUtc,
+                        BusinessDay = clock.BusinessDayOf(b.StartUtc),
+                    }));
                 }
                 var windows = source.Windows.Where(w => w.StartUtc >= dayStart && w.EndUtc <= nowUtc).ToList();
                 if (night)

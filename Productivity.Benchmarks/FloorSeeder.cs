@@ -76,9 +76,16 @@ public static class FloorSeeder
             ClockOutUtc = s.OutUtc <= until ? s.OutUtc : null,
             BusinessDay = s.Day,
             UpdatedUtc = now,
-            Breaks = s.BreakStartUtc < until
-                ? [new ShiftBreak { ConnecteamBreakId = $"seed-break-{number}", StartUtc = s.BreakStartUtc, EndUtc = s.BreakEndUtc <= until ? s.BreakEndUtc : null }]
-                : [],
+        }));
+        db.ManualBreaks.AddRange(floor.Shifts.Where(s => s.BreakStartUtc < until).Select(s => new ManualBreak
+        {
+            EmployeeId = employeeIds[s.Employee],
+            ClockId = ClockId,
+            ConnecteamBreakId = $"seed-break-{++number}",
+            StartUtc = s.BreakStartUtc,
+            EndUtc = s.BreakEndUtc <= until ? s.BreakEndUtc : null,
+            BusinessDay = s.Day,
+            UpdatedUtc = now,
         }));
         await db.SaveChangesAsync();
     }

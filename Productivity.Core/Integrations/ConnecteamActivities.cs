@@ -9,5 +9,9 @@ public sealed record ConnecteamActivities(
 /// <summary>A Connecteam shift; <see cref="EndUtc"/> is null while the person is clocked in (the API omits <c>end</c>).</summary>
 public sealed record ConnecteamShift(string Id, long UserId, long ClockId, DateTime StartUtc, DateTime? EndUtc);
 
-/// <summary>A Connecteam manual break (a sibling of the shifts in the API, matched to a shift by time).</summary>
-public sealed record ConnecteamBreak(string Id, long UserId, long ClockId, DateTime StartUtc, DateTime? EndUtc);
+/// <summary>
+/// A Connecteam manual break: a sibling of the shifts in the API, normally between the shift it closed and the one it
+/// reopened; <see cref="BreakTypeId"/> is its <c>manualBreakId</c> (the clock's break type).
+/// </summary>
+public sealed record ConnecteamBreak(string Id, long UserId, long ClockId, DateTime StartUtc, DateTime? EndUtc,
+    string? BreakTypeId = null, bool IsPaid = false);

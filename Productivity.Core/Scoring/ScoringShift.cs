@@ -1,3 +1,6 @@
+using System.Globalization;
+using Productivity.Core.TimeClock;
+
 namespace Productivity.Core.Scoring;
 
 /// <summary>
@@ -8,4 +11,14 @@ namespace Productivity.Core.Scoring;
 /// <param name="ClockInUtc">Clock-in; its site-local date is the session's business day.</param>
 /// <param name="ClockOutUtc">Clock-out, or null for an open shift (then the session ends at min(now, clock-in + cap)).</param>
 /// <param name="Breaks">Unpaid breaks; clipped to the session and merged by the calculator.</param>
-public sealed record ScoringShift(string Id, DateTime ClockInUtc, DateTime? ClockOutUtc, IReadOnlyList<ScoringBreak> Breaks);
+public sealed record ScoringShift(string Id, DateTime ClockInUtc, DateTime? ClockOutUtc, IReadOnlyList<ScoringBreak> Breaks)
+{
+    /// <summary>A joined clock session as the calculator's unit; every manual break is unpaid whatever Connecteam says.</summary>
+    public static ScoringShift From(TimeClockSession session) =>
+        new(session.Id.ToString(CultureInfo.InvariantCulture), session.ClockInUtc, session.ClockOutUtc,
+            session.Breaks.Select(b => new ScoringBreak(b.StartUtc, b.EndUtc)).ToList());
+
+    /// <summary>The sessions of one employee's shifts and breaks, as the calculator takes them.</summary>
+    public static IReadOnlyList<ScoringShift> Sessions(IEnumerable<ClockShift> shifts, IEnumerable<BreakSpan> breaks) =>
+        ClockSessions.Join(shifts, breaks).Select(From).ToList();
+}

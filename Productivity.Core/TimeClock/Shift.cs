@@ -1,6 +1,9 @@
 namespace Productivity.Core.TimeClock;
 
-/// <summary>One Connecteam shift (a clock session). Instants are UTC; <see cref="ClockOutUtc"/> is null while clocked in.</summary>
+/// <summary>
+/// One Connecteam shift. Instants are UTC; <see cref="ClockOutUtc"/> is null while clocked in. Shifts joined by a manual
+/// break are one session (<see cref="ClockSessions"/>).
+/// </summary>
 public sealed class Shift
 {
     public long Id { get; set; }
@@ -9,8 +12,7 @@ public sealed class Shift
     public required string ConnecteamShiftId { get; set; }
     public DateTime ClockInUtc { get; set; }
     public DateTime? ClockOutUtc { get; set; }
-    /// <summary>Site-local date of <see cref="ClockInUtc"/>: the business day the whole session belongs to.</summary>
+    /// <summary>Site-local date of <see cref="ClockInUtc"/> (the session of a split shift belongs to its first shift's day).</summary>
     public DateOnly BusinessDay { get; set; }
     public DateTime UpdatedUtc { get; set; }
-    public List<ShiftBreak> Breaks { get; set; } = [];
 }

@@ -23,7 +23,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
 {
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<Shift> Shifts => Set<Shift>();
-    public DbSet<ShiftBreak> ShiftBreaks => Set<ShiftBreak>();
+    public DbSet<ManualBreak> ManualBreaks => Set<ManualBreak>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<DailyScore> DailyScores => Set<DailyScore>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -11,9 +11,12 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Infrastructure.Sync;
 
 /// <summary>
-/// Mirrors Connecteam shifts (and their manual breaks) for a range of business days: keyed by (clock id, shift id),
-/// an edit updates the row in place, a shift gone from Connecteam inside the range is removed, an invalid shift is
-/// rejected and reported. Re-running it any number of times, or twice at once, leaves the same rows.
+/// Mirrors Connecteam shifts and manual breaks for a range of business days, each as Connecteam sends it (a break is
+/// its own row, whether it lies between the two shifts it split or inside one): keyed by (clock id, item id), an edit
+/// updates the row in place, an item gone from Connecteam inside the range is removed, an invalid one is rejected and
+/// reported. Re-running it any number of times, or twice at once, leaves the same rows. A change of a day that a
+/// session of the day before reaches into (a night shift split after midnight) marks that day too: the session
+/// belongs to its first shift's day.
 /// </summary>
 public sealed class ShiftSyncService(
     ProductivityDbContext db,
@@ -53,6 +56,28 @@ public sealed class ShiftSyncService(
                 await ApplyAsync(clockId, activities, from, to, trial, cancellationToken);
             }
         });
+        await AddSessionStartDaysAsync(outcome, cancellationToken);
+    }
+
+    /// <summary>Adds the day before a changed day when a stored shift of that day still runs at its midnight.</summary>
+    private async Task AddSessionStartDaysAsync(SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        var changed = outcome.ChangedDays.ToList();
+        var employeeIds = changed.Select(c => c.EmployeeId).Distinct().ToList();
+        var daysBefore = changed.Select(c => c.Day.AddDays(-1)).Distinct().ToList();
+        var reaching = await db.Shifts.AsNoTracking()
+            .Where(s => employeeIds.Contains(s.EmployeeId) && daysBefore.Contains(s.BusinessDay))
+            .Select(s => new { s.EmployeeId, s.BusinessDay, s.ClockOutUtc })
+            .ToListAsync(cancellationToken);
+        foreach (var day in changed)
+        {
+            var midnight = siteClock.UtcRangeOf(day.Day).StartUtc - ClockSessions.JoinTolerance;
+            if (reaching.Any(s => s.EmployeeId == day.EmployeeId && s.BusinessDay == day.Day.AddDays(-1)
+                    && (s.ClockOutUtc is null || s.ClockOutUtc >= midnight)))
+            {
+                outcome.ChangedDays.Add(day with { Day = day.Day.AddDays(-1) });
+            }
+        }
     }
 
     private async Task ApplyAsync(long clockId, ConnecteamActivities activities, DateOnly from, DateOnly to, SyncOutcome outcome,
@@ -65,7 +90,7 @@ public sealed class ShiftSyncService(
         var employees = await db.Employees.AsNoTracking().Where(e => e.ConnecteamUserId != null)
             .ToDictionaryAsync(e => e.ConnecteamUserId!.Value, e => e.Id, cancellationToken);
         var ids = activities.Shifts.Select(s => s.Id).ToList();
-        var stored = await db.Shifts.Include(s => s.Breaks)
+        var stored = await db.Shifts
             .Where(s => s.ClockId == clockId && ((s.BusinessDay >= from && s.BusinessDay <= to) || ids.Contains(s.ConnecteamShiftId)))
             .ToDictionaryAsync(s => s.ConnecteamShiftId, cancellationToken);
         // Shifts of the range, plus stored ones whose clock-in was edited to a day outside it (they move, not vanish).
@@ -90,10 +115,6 @@ public sealed class ShiftSyncService(
             }
             seen.Add(incoming.Id);
             var day = siteClock.BusinessDayOf(incoming.StartUtc);
-            var breaks = activities.Breaks
-                .Where(b => b.UserId == incoming.UserId && b.StartUtc >= incoming.StartUtc && (incoming.EndUtc is null || b.StartUtc < incoming.EndUtc))
-                .DistinctBy(b => b.Id)
-                .ToList();
             if (!stored.TryGetValue(incoming.Id, out var shift))
             {
                 shift = new Shift
@@ -105,12 +126,11 @@ public sealed class ShiftSyncService(
                     ClockOutUtc = incoming.EndUtc,
                     BusinessDay = day,
                     UpdatedUtc = now,
-                    Breaks = breaks.Select(b => new ShiftBreak { ConnecteamBreakId = b.Id, StartUtc = b.StartUtc, EndUtc = b.EndUtc }).ToList(),
                 };
                 db.Shifts.Add(shift);
                 outcome.Added++;
                 outcome.Day(day).Added++;
-                outcome.ChangedDays.Add(new EmployeeDay(employeeId, day));
+                Changed(outcome, employeeId, day);
                 continue;
             }
 
@@ -120,14 +140,13 @@ public sealed class ShiftSyncService(
             shift.ClockInUtc = incoming.StartUtc;
             shift.ClockOutUtc = incoming.EndUtc;
             shift.BusinessDay = day;
-            changed |= SyncBreaks(shift, breaks);
             if (changed)
             {
                 shift.UpdatedUtc = now;
                 outcome.Updated++;
                 outcome.Day(day).Changed++;
-                outcome.ChangedDays.Add(previous);
-                outcome.ChangedDays.Add(new EmployeeDay(employeeId, day));
+                Changed(outcome, previous.EmployeeId, previous.Day);
+                Changed(outcome, employeeId, day);
             }
             else
             {
@@ -142,41 +161,84 @@ public sealed class ShiftSyncService(
             db.Shifts.Remove(gone);
             outcome.Removed++;
             outcome.Day(gone.BusinessDay).Removed++;
-            outcome.ChangedDays.Add(new EmployeeDay(gone.EmployeeId, gone.BusinessDay));
+            Changed(outcome, gone.EmployeeId, gone.BusinessDay);
         }
         foreach (var day in seen.Select(id => inRange.First(s => s.Id == id)).GroupBy(s => siteClock.BusinessDayOf(s.StartUtc)))
         {
             outcome.Day(day.Key).Shifts += day.Count();
         }
+        await ApplyBreaksAsync(clockId, activities, employees, from, to, outcome, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static bool SyncBreaks(Shift shift, List<ConnecteamBreak> incoming)
+    private async Task ApplyBreaksAsync(long clockId, ConnecteamActivities activities, Dictionary<long, int> employees, DateOnly from,
+        DateOnly to, SyncOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
-        var changed = false;
-        var byId = incoming.ToDictionary(b => b.Id);
-        foreach (var stale in shift.Breaks.Where(b => !byId.ContainsKey(b.ConnecteamBreakId)).ToList())
+        var ids = activities.Breaks.Select(b => b.Id).ToList();
+        var stored = await db.ManualBreaks
+            .Where(b => b.ClockId == clockId && ((b.BusinessDay >= from && b.BusinessDay <= to) || ids.Contains(b.ConnecteamBreakId)))
+            .ToDictionaryAsync(b => b.ConnecteamBreakId, cancellationToken);
+        var seen = new HashSet<string>();
+        foreach (var incoming in activities.Breaks.DistinctBy(b => b.Id))
         {
-            shift.Breaks.Remove(stale);
-            changed = true;
+            var day = siteClock.BusinessDayOf(incoming.StartUtc);
+            if (!InRange(day, from, to) && !stored.ContainsKey(incoming.Id))
+            {
+                continue;
+            }
+            if (incoming.EndUtc is { } end && end <= incoming.StartUtc)
+            {
+                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"end {end:u} is not after start {incoming.StartUtc:u}");
+                continue;
+            }
+            if (!employees.TryGetValue(incoming.UserId, out var employeeId))
+            {
+                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"unknown Connecteam user {incoming.UserId}");
+                continue;
+            }
+            seen.Add(incoming.Id);
+            if (!stored.TryGetValue(incoming.Id, out var item))
+            {
+                db.ManualBreaks.Add(new ManualBreak
+                {
+                    EmployeeId = employeeId,
+                    ClockId = clockId,
+                    ConnecteamBreakId = incoming.Id,
+                    BreakTypeId = incoming.BreakTypeId,
+                    IsPaid = incoming.IsPaid,
+                    StartUtc = incoming.StartUtc,
+                    EndUtc = incoming.EndUtc,
+                    BusinessDay = day,
+                    UpdatedUtc = now,
+                });
+                Changed(outcome, employeeId, day);
+                continue;
+            }
+            var previous = new EmployeeDay(item.EmployeeId, item.BusinessDay);
+            if (item.EmployeeId == employeeId && item.StartUtc == incoming.StartUtc && item.EndUtc == incoming.EndUtc
+                && item.BreakTypeId == incoming.BreakTypeId && item.IsPaid == incoming.IsPaid)
+            {
+                continue;
+            }
+            item.EmployeeId = employeeId;
+            item.BreakTypeId = incoming.BreakTypeId;
+            item.IsPaid = incoming.IsPaid;
+            item.StartUtc = incoming.StartUtc;
+            item.EndUtc = incoming.EndUtc;
+            item.BusinessDay = day;
+            item.UpdatedUtc = now;
+            Changed(outcome, previous.EmployeeId, previous.Day);
+            Changed(outcome, employeeId, day);
         }
-        foreach (var item in incoming)
+        foreach (var gone in stored.Values.Where(b => !seen.Contains(b.ConnecteamBreakId) && InRange(b.BusinessDay, from, to)))
         {
-            var existing = shift.Breaks.FirstOrDefault(b => b.ConnecteamBreakId == item.Id);
-            if (existing is null)
-            {
-                shift.Breaks.Add(new ShiftBreak { ConnecteamBreakId = item.Id, StartUtc = item.StartUtc, EndUtc = item.EndUtc });
-                changed = true;
-            }
-            else if (existing.StartUtc != item.StartUtc || existing.EndUtc != item.EndUtc)
-            {
-                existing.StartUtc = item.StartUtc;
-                existing.EndUtc = item.EndUtc;
-                changed = true;
-            }
+            db.ManualBreaks.Remove(gone);
+            Changed(outcome, gone.EmployeeId, gone.BusinessDay);
         }
-        return changed;
     }
+
+    private static void Changed(SyncOutcome outcome, int employeeId, DateOnly day) =>
+        outcome.ChangedDays.Add(new EmployeeDay(employeeId, day));
 
     private async Task<IReadOnlyList<long>> ClockIdsAsync(CancellationToken cancellationToken)
     {

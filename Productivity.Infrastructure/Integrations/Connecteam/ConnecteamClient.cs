@@ -108,9 +108,10 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
                 }
 
                 ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
-                    (id, startUtc, endUtc) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
+                    (id, startUtc, endUtc, _) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
                 ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
-                    (id, startUtc, endUtc) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc));
+                    (id, startUtc, endUtc, dto) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc,
+                        dto.ManualBreakId, dto.IsPaid ?? false));
             }
         }
 
@@ -119,7 +120,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
 
     private static void ReadActivities(
         List<JsonElement>? items, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
-        Action<string, DateTime, DateTime?> add)
+        Action<string, DateTime, DateTime?, ConnecteamActivityDto> add)
     {
         if (items is null)
         {
@@ -141,7 +142,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             // Unix seconds are UTC by definition; never convert through the server's local time zone.
             var startUtc = DateTimeOffset.FromUnixTimeSeconds(dto!.Start!.Timestamp!.Value).UtcDateTime;
             DateTime? endUtc = dto.End is { Timestamp: { } end } ? DateTimeOffset.FromUnixTimeSeconds(end).UtcDateTime : null;
-            add(key, startUtc, endUtc);
+            add(key, startUtc, endUtc, dto);
         }
     }
 

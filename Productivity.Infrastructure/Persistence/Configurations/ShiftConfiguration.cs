@@ -15,6 +15,5 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         builder.HasIndex(s => new { s.EmployeeId, s.BusinessDay });
         builder.HasIndex(s => s.ClockInUtc);
         builder.HasOne<Employee>().WithMany().HasForeignKey(s => s.EmployeeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(s => s.Breaks).WithOne().HasForeignKey(b => b.ShiftId).OnDelete(DeleteBehavior.Cascade);
     }
 }

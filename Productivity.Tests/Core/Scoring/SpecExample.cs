@@ -1,15 +1,26 @@
 using System.Text.Json;
 using Productivity.Core.Scoring;
+using Productivity.Core.TimeClock;
 
 namespace Productivity.Tests.Core.Scoring;
 
-/// <summary>A worked example of scoring.md read from Fixtures/spec/*.json (input rows and expected score rows).</summary>
+/// <summary>
+/// A worked example of scoring.md read from Fixtures/spec/*.json (input rows and expected score rows): the shifts as
+/// given (a "breaks" list inside a shift is a break inside it), the manual breaks given beside them (as Connecteam
+/// records a split shift), and <see cref="Sessions"/>, the two joined as the calculator takes them.
+/// </summary>
 internal sealed record SpecExample(
     DateTime NowUtc,
     IReadOnlyList<ScoringShift> Shifts,
+    IReadOnlyList<ScoringBreak> ManualBreaks,
     IReadOnlyList<ScoringWindow> Windows,
     IReadOnlyList<JsonElement> Expected)
 {
+    /// <summary>The sessions the product builds from these shifts and breaks (shifts numbered in file order).</summary>
+    public IReadOnlyList<ScoringShift> Sessions => ScoringShift.Sessions(
+        Shifts.Select((s, i) => new ClockShift(i + 1, s.ClockInUtc, s.ClockOutUtc)),
+        Shifts.SelectMany(s => s.Breaks).Concat(ManualBreaks).Select((b, i) => new BreakSpan(i + 1, b.StartUtc, b.EndUtc)));
+
     public static SpecExample Load(string fileName)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "spec", fileName)));
@@ -33,6 +44,15 @@ internal sealed record SpecExample(
                 breaks));
         }
 
+        var manualBreaks = new List<ScoringBreak>();
+        if (input.TryGetProperty("manual_breaks", out var siblings))
+        {
+            foreach (var item in siblings.EnumerateArray())
+            {
+                manualBreaks.Add(new ScoringBreak(Instant(item.GetProperty("start"))!.Value, Instant(item.GetProperty("end"))));
+            }
+        }
+
         // The fixture ids are labels ("a0", "b12"), not PodFactory row ids; number them in file order instead.
         var windows = new List<ScoringWindow>();
         foreach (var activity in input.GetProperty("activities").EnumerateArray())
@@ -48,6 +68,7 @@ internal sealed record SpecExample(
         return new SpecExample(
             Instant(input.GetProperty("now"))!.Value,
             shifts,
+            manualBreaks,
             windows,
             [.. document.RootElement.GetProperty("expected").EnumerateArray().Select(row => row.Clone())]);
     }

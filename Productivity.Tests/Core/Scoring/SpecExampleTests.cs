@@ -13,6 +13,9 @@ public sealed class SpecExampleTests
         "C-two-sessions-and-unclocked.json",
         "D-open-shift.json",
         "E-night-shift.json",
+        "F-split-shift-with-break.json",
+        "G-on-break-now.json",
+        "H-night-shift-split-after-midnight.json",
     ];
 
     [Theory]
@@ -21,7 +24,7 @@ public sealed class SpecExampleTests
     {
         var example = SpecExample.Load(fileName);
 
-        var scores = ScoringTestData.Calculator.Calculate(example.Shifts, example.Windows, example.NowUtc);
+        var scores = ScoringTestData.Calculator.Calculate(example.Sessions, example.Windows, example.NowUtc);
 
         scores.Count.ShouldBe(example.Expected.Count);
         for (var i = 0; i < scores.Count; i++)
@@ -37,10 +40,10 @@ public sealed class SpecExampleTests
         var example = SpecExample.Load(fileName);
         var day = DateOnly.Parse(example.Expected[0].GetProperty("day").GetString()!, CultureInfo.InvariantCulture);
 
-        var oneDay = ScoringTestData.Calculator.Calculate(example.Shifts, example.Windows, example.NowUtc, day, day);
+        var oneDay = ScoringTestData.Calculator.Calculate(example.Sessions, example.Windows, example.NowUtc, day, day);
 
         ScoringTestData.Describe(oneDay).ShouldBe(
-            ScoringTestData.Describe(ScoringTestData.Calculator.Calculate(example.Shifts, example.Windows, example.NowUtc)));
+            ScoringTestData.Describe(ScoringTestData.Calculator.Calculate(example.Sessions, example.Windows, example.NowUtc)));
     }
 
     private static void ShouldMatch(EmployeeDayScore score, JsonElement expected)

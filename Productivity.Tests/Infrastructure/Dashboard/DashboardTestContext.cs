@@ -96,13 +96,9 @@ public sealed class DashboardTestContext : IAsyncDisposable
                 ClockInUtc = clockIn,
                 ClockOutUtc = shift.ClockOutUtc is { } clockOut ? Shift(clockOut, shiftDays) : null,
                 BusinessDay = Chicago.BusinessDayOf(clockIn),
-                Breaks = shift.Breaks.Select((b, i) => new ShiftBreak
-                {
-                    ConnecteamBreakId = $"b{i}",
-                    StartUtc = Shift(b.StartUtc, shiftDays),
-                    EndUtc = b.EndUtc is { } end ? Shift(end, shiftDays) : null,
-                }).ToList(),
             });
+            db.ManualBreaks.AddRange(shift.Breaks.Select((b, i) => TestBreaks.Row(employeeId, $"{employeeId}-{shift.Id}-{shiftDays}-b{i}",
+                Shift(b.StartUtc, shiftDays), b.EndUtc is { } end ? Shift(end, shiftDays) : null)));
         }
         foreach (var window in windows)
         {

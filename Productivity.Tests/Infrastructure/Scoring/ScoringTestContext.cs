@@ -66,7 +66,12 @@ public sealed class ScoringTestContext : IAsyncDisposable
     }
 
     /// <summary>Stores the calculator inputs as the sync would: shifts with breaks, attributed activity rows.</summary>
-    public async Task AddInputsAsync(int employeeId, IEnumerable<ScoringShift> shifts, IEnumerable<ScoringWindow> windows)
+    /// <summary>
+    /// Stores shifts, their inner breaks and <paramref name="manualBreaks"/> (beside the shifts, as Connecteam records a
+    /// split shift) as the sync does, all breaks as manual-break rows; and the windows as attributed activity rows.
+    /// </summary>
+    public async Task AddInputsAsync(int employeeId, IEnumerable<ScoringShift> shifts, IEnumerable<ScoringWindow> windows,
+        IEnumerable<ScoringBreak>? manualBreaks = null)
     {
         await using var scope = Host.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
@@ -80,9 +85,10 @@ public sealed class ScoringTestContext : IAsyncDisposable
                 ClockInUtc = shift.ClockInUtc,
                 ClockOutUtc = shift.ClockOutUtc,
                 BusinessDay = Chicago.BusinessDayOf(shift.ClockInUtc),
-                Breaks = shift.Breaks.Select((b, i) => new ShiftBreak { ConnecteamBreakId = $"b{i}", StartUtc = b.StartUtc, EndUtc = b.EndUtc }).ToList(),
             });
         }
+        var breaks = shifts.SelectMany(s => s.Breaks).Concat(manualBreaks ?? []).ToList();
+        db.ManualBreaks.AddRange(breaks.Select((b, i) => TestBreaks.Row(employeeId, $"{employeeId}-b{i}", b.StartUtc, b.EndUtc)));
         foreach (var window in windows)
         {
             db.Activities.Add(new ActivityRecord

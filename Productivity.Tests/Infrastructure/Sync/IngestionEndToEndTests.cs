@@ -115,8 +115,10 @@ public sealed class IngestionEndToEndTests : IClassFixture<ReportActionsDatabase
     ];
 
     private Task<List<string>> SnapshotAsync() => QueryAsync(async db =>
-        (await db.Shifts.AsNoTracking().Include(s => s.Breaks).OrderBy(s => s.Id).ToListAsync())
-            .Select(s => $"{s.Id}|{s.ConnecteamShiftId}|{s.ClockInUtc:O}|{s.ClockOutUtc:O}|{s.Breaks.Count}")
+        (await db.Shifts.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+            .Select(s => $"{s.Id}|{s.ConnecteamShiftId}|{s.ClockInUtc:O}|{s.ClockOutUtc:O}")
+            .Concat((await db.ManualBreaks.AsNoTracking().OrderBy(b => b.Id).ToListAsync())
+                .Select(b => $"{b.Id}|{b.ConnecteamBreakId}|{b.StartUtc:O}|{b.EndUtc:O}"))
             .Concat((await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
                 .Select(a => $"{a.Id}|{a.PodFactoryId}|{a.EmployeeId}|{a.ItemsCount}"))
             .Concat((await db.DailyScores.AsNoTracking().OrderBy(s => s.EmployeeId).ToListAsync())

@@ -27,7 +27,7 @@ public sealed class ShiftSyncTests
         first.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ids[101], Dec10), new EmployeeDay(ids[102], Dec10), new EmployeeDay(ids[102], Dec9)],
             ignoreOrder: true);
         first.Run.Added.ShouldBe(4);
-        rows.Count.ShouldBe(4);
+        rows.Count.ShouldBe(5); // four shifts and Ana's break
         (await context.ShiftRowsAsync()).ShouldBe(rows);
         second.Outcome.ChangedDays.ShouldBeEmpty();
         third.Outcome.ChangedDays.ShouldBeEmpty();
@@ -47,7 +47,7 @@ public sealed class ShiftSyncTests
         await context.Pipeline.SyncShiftsAsync("test", Dec9, Dec10);
 
         runs.ShouldAllBe(r => r.Succeeded);
-        rows.Count.ShouldBe(4);
+        rows.Count.ShouldBe(5); // four shifts and Ana's break
         (await context.ShiftRowsAsync()).ShouldBe(rows);
     }
 
@@ -85,7 +85,8 @@ public sealed class ShiftSyncTests
         run.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ids[101], Dec10)]);
         run.Outcome.Days[Dec10].Removed.ShouldBe(1);
         (await context.QueryAsync(db => db.Shifts.AnyAsync(s => s.ConnecteamShiftId == "s-ana"))).ShouldBeFalse();
-        (await context.QueryAsync(db => db.ShiftBreaks.CountAsync())).ShouldBe(0);
+        // The break is an item of its own in Connecteam, still listed there: it stays.
+        (await context.QueryAsync(db => db.ManualBreaks.CountAsync())).ShouldBe(1);
     }
 
     [Theory]
@@ -101,7 +102,7 @@ public sealed class ShiftSyncTests
         run.Run.Rejected.ShouldBe(1);
         run.Outcome.Rejected.Single().Key.ShouldBe("shift s-bad");
         run.Outcome.Rejected.Single().Reason.ShouldContain("not after clock-in");
-        (await context.ShiftRowsAsync()).Count.ShouldBe(4);
+        (await context.ShiftRowsAsync()).Count.ShouldBe(5); // four shifts and Ana's break
     }
 
     [Theory]
@@ -152,11 +153,13 @@ public sealed class ShiftSyncTests
 
         await context.Pipeline.SyncShiftsAsync("test", Dec9, Dec10);
 
-        var night = await context.QueryAsync(db => db.Shifts.Include(s => s.Breaks).SingleAsync(s => s.ConnecteamShiftId == "s-ben-night"));
+        var night = await context.QueryAsync(db => db.Shifts.SingleAsync(s => s.ConnecteamShiftId == "s-ben-night"));
         night.BusinessDay.ShouldBe(Dec9);
-        var ana = await context.QueryAsync(db => db.Shifts.Include(s => s.Breaks).SingleAsync(s => s.ConnecteamShiftId == "s-ana"));
-        ana.Breaks.Single().StartUtc.ShouldBe(Local(11, 0));
-        ana.Breaks.Single().EndUtc.ShouldBe(Local(11, 30));
+        var ana = await context.QueryAsync(db => db.Shifts.SingleAsync(s => s.ConnecteamShiftId == "s-ana"));
+        var breakOfAna = await context.QueryAsync(db => db.ManualBreaks.SingleAsync(b => b.EmployeeId == ana.EmployeeId));
+        breakOfAna.StartUtc.ShouldBe(Local(11, 0));
+        breakOfAna.EndUtc.ShouldBe(Local(11, 30));
+        breakOfAna.BusinessDay.ShouldBe(Dec10);
     }
 
     [Theory]

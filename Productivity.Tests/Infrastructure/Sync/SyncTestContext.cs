@@ -53,9 +53,10 @@ public sealed class SyncTestContext : IAsyncDisposable
 
     /// <summary>Every stored shift and break as comparable text (ids included, so an update in place is visible).</summary>
     public Task<List<string>> ShiftRowsAsync() => QueryAsync(async db =>
-        (await db.Shifts.AsNoTracking().Include(s => s.Breaks).OrderBy(s => s.Id).ToListAsync())
-        .Select(s => $"{s.Id}|{s.ConnecteamShiftId}|{s.EmployeeId}|{s.ClockInUtc:O}|{s.ClockOutUtc:O}|{s.BusinessDay}|" +
-                     string.Join(";", s.Breaks.OrderBy(b => b.ConnecteamBreakId).Select(b => $"{b.ConnecteamBreakId}:{b.StartUtc:O}-{b.EndUtc:O}")))
+        (await db.Shifts.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+        .Select(s => $"{s.Id}|{s.ConnecteamShiftId}|{s.EmployeeId}|{s.ClockInUtc:O}|{s.ClockOutUtc:O}|{s.BusinessDay}")
+        .Concat((await db.ManualBreaks.AsNoTracking().OrderBy(b => b.Id).ToListAsync())
+            .Select(b => $"break {b.Id}|{b.ConnecteamBreakId}|{b.EmployeeId}|{b.StartUtc:O}-{b.EndUtc:O}|{b.BusinessDay}"))
         .ToList());
 
     public Task<List<string>> ActivityRowsAsync() => QueryAsync(async db =>

@@ -839,6 +839,58 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("sync_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.TimeClock.ManualBreak", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BreakTypeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ClockId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConnecteamBreakId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<bool>("IsPaid")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "ConnecteamBreakId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("manual_breaks", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
                 {
                     b.Property<long>("Id")
@@ -880,36 +932,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("EmployeeId", "BusinessDay");
 
                     b.ToTable("shifts", (string)null);
-                });
-
-            modelBuilder.Entity("Productivity.Core.TimeClock.ShiftBreak", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ConnecteamBreakId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTime?>("EndUtc")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<long>("ShiftId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("datetime(6)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShiftId", "ConnecteamBreakId")
-                        .IsUnique();
-
-                    b.ToTable("shift_breaks", (string)null);
                 });
 
             modelBuilder.Entity("Productivity.Infrastructure.Identity.ApplicationUser", b =>
@@ -1087,7 +1109,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
+            modelBuilder.Entity("Productivity.Core.TimeClock.ManualBreak", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()
@@ -1096,18 +1118,13 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Productivity.Core.TimeClock.ShiftBreak", b =>
-                {
-                    b.HasOne("Productivity.Core.TimeClock.Shift", null)
-                        .WithMany("Breaks")
-                        .HasForeignKey("ShiftId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
                 {
-                    b.Navigation("Breaks");
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

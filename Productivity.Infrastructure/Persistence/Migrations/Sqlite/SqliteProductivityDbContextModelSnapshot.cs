@@ -808,6 +808,56 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sync_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.TimeClock.ManualBreak", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BreakTypeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnecteamBreakId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "ConnecteamBreakId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "BusinessDay");
+
+                    b.ToTable("manual_breaks", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
                 {
                     b.Property<long>("Id")
@@ -847,34 +897,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("EmployeeId", "BusinessDay");
 
                     b.ToTable("shifts", (string)null);
-                });
-
-            modelBuilder.Entity("Productivity.Core.TimeClock.ShiftBreak", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConnecteamBreakId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ShiftId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShiftId", "ConnecteamBreakId")
-                        .IsUnique();
-
-                    b.ToTable("shift_breaks", (string)null);
                 });
 
             modelBuilder.Entity("Productivity.Infrastructure.Identity.ApplicationUser", b =>
@@ -1052,7 +1074,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
+            modelBuilder.Entity("Productivity.Core.TimeClock.ManualBreak", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()
@@ -1061,18 +1083,13 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Productivity.Core.TimeClock.ShiftBreak", b =>
-                {
-                    b.HasOne("Productivity.Core.TimeClock.Shift", null)
-                        .WithMany("Breaks")
-                        .HasForeignKey("ShiftId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Productivity.Core.TimeClock.Shift", b =>
                 {
-                    b.Navigation("Breaks");
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
