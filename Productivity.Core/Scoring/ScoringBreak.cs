@@ -1,7 +1,8 @@
 namespace Productivity.Core.Scoring;
 
 /// <summary>
-/// A Connecteam manual break: unpaid time inside a shift. UTC instants (the <see cref="DateTime.Kind"/> is ignored);
-/// <see cref="EndUtc"/> is null while the break is open, and an open break ends at "now".
+/// A Connecteam manual break: unpaid time inside a session. UTC instants (the <see cref="DateTime.Kind"/> is ignored);
+/// <see cref="EndUtc"/> is null while the break is open, and an open break ends at "now". <see cref="Name"/> (the
+/// break type's) is for display only.
 /// </summary>
-public sealed record ScoringBreak(DateTime StartUtc, DateTime? EndUtc);
+public sealed record ScoringBreak(DateTime StartUtc, DateTime? EndUtc, string? Name = null);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Dashboard;
 
@@ -21,9 +22,9 @@ internal static class ActionItemAttribution
     /// <summary>How far into a day a session may start and still own a window begun on the day before (windows are 10 minutes).</summary>
     private static readonly TimeSpan EarlySessionSlack = TimeSpan.FromHours(1);
 
-    /// <param name="shifts">The shifts of the days from the day before the range to the day after it.</param>
+    /// <param name="shifts">The sessions of the days from the day before the range to the day after it.</param>
     public static async Task<AttributedItems> LoadAsync(ProductivityDbContext db, SiteClock siteClock,
-        DashboardRange range, IReadOnlyList<ShiftSpan> shifts, DateTime nowUtc, TimeSpan openShiftCap, CancellationToken cancellationToken)
+        DashboardRange range, IReadOnlyList<SessionSpan> shifts, DateTime nowUtc, TimeSpan openShiftCap, CancellationToken cancellationToken)
     {
         var (start, _) = siteClock.UtcRangeOf(range.From);
         var (_, end) = siteClock.UtcRangeOf(range.To);
@@ -98,9 +99,9 @@ internal static class ActionItemAttribution
     private static void Add(Dictionary<(int EmployeeId, string Action), int> items, int employeeId, string action, int count) =>
         items[(employeeId, action)] = items.GetValueOrDefault((employeeId, action)) + count;
 
-    // As the calculator builds them: an open shift ends at min(now, in + cap); a shift that starts after now or is empty
-    // is skipped; ordered by clock-in, then clock-out, then id.
-    private static List<Session> Sessions(IReadOnlyList<ShiftSpan> shifts, DateTime nowUtc, TimeSpan openShiftCap)
+    // As the calculator builds them: an open session ends at min(now, in + cap); a session that starts after now or is
+    // empty is skipped; ordered by clock-in, then clock-out, then id.
+    private static List<Session> Sessions(IReadOnlyList<SessionSpan> shifts, DateTime nowUtc, TimeSpan openShiftCap)
     {
         var sessions = new List<Session>(shifts.Count);
         foreach (var shift in shifts)

@@ -8,8 +8,9 @@ using Productivity.Infrastructure.Scoring;
 namespace Productivity.Infrastructure.Dashboard;
 
 /// <summary>
-/// Builds a range's dashboard from the database: stored daily scores, shifts and activity windows, read with
-/// AsNoTracking projections in a fixed number of queries whatever the number of people (five to seven).
+/// Builds a range's dashboard from the database: stored daily scores, sessions (shifts joined by manual breaks) and
+/// activity windows, read with AsNoTracking projections in a fixed number of queries whatever the number of people
+/// (six to eight).
 /// </summary>
 public sealed class DashboardBuilder(
     IDbContextFactory<ProductivityDbContext> contextFactory,
@@ -42,16 +43,13 @@ public sealed class DashboardBuilder(
                 s.EmployeeId, e.Name, s.BusinessDay, s.Items, s.Points, s.ClockedMinutes, s.ActiveMinutes, s.StandardMinutes,
                 s.Utilization, s.Performance, s.PrimaryRole, s.Sessions))
             .ToListAsync(cancellationToken);
-        var shifts = await db.Shifts.AsNoTracking()
-            .Where(s => s.BusinessDay >= shiftsFrom && s.BusinessDay <= shiftsTo)
-            .Select(s => new ShiftSpan(s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, s.BusinessDay))
-            .ToListAsync(cancellationToken);
+        var shifts = await StoredSessions.LoadAsync(db, siteClock, shiftsFrom, shiftsTo, null, cancellationToken);
         var attributed = await ActionItemAttribution.LoadAsync(db, siteClock, range, shifts, now, cap, cancellationToken);
         var actionItems = attributed.Items;
         var hourly = range.IsSingleDay ? HourlyActivity.Build(siteClock, from, attributed.DayWindows) : [];
 
         var open = includesToday
-            ? shifts.Where(s => ClockedIn.At(s.ClockInUtc, s.ClockOutUtc, now, cap) && s.BusinessDay >= today.AddDays(-1))
+            ? shifts.Where(s => ClockedIn.At(s, now, cap) && s.BusinessDay >= today.AddDays(-1))
                 .GroupBy(s => s.EmployeeId).Select(g => g.MaxBy(s => s.ClockInUtc)!).ToList()
             : [];
         var feed = ClockEvents(shifts, range, now);
@@ -77,7 +75,7 @@ public sealed class DashboardBuilder(
             DashboardAggregates.Departments(scores, actionItems, roles),
             open.OrderBy(s => s.ClockInUtc)
                 .Select(s => new ClockedInEmployee(s.EmployeeId, NameOf(names, s.EmployeeId), s.ClockInUtc, siteClock.ToLocal(s.ClockInUtc),
-                    roleOf.GetValueOrDefault(s.EmployeeId)))
+                    roleOf.GetValueOrDefault(s.EmployeeId), OnBreak(s)))
                 .ToList(),
             feed.Select(e => new ClockEvent(e.EmployeeId, NameOf(names, e.EmployeeId), e.Kind, e.AtUtc, siteClock.ToLocal(e.AtUtc))).ToList(),
             hourly,
@@ -86,8 +84,11 @@ public sealed class DashboardBuilder(
         return new DashboardReadModel(summary, rows);
     }
 
-    /// <summary>The latest clock-ins and clock-outs inside the range that have already happened.</summary>
-    private List<(int EmployeeId, ClockEventKind Kind, DateTime AtUtc)> ClockEvents(List<ShiftSpan> shifts, DashboardRange range, DateTime now)
+    private OnBreak? OnBreak(SessionSpan session) =>
+        session.OpenBreak is { } open ? new OnBreak(open.StartUtc, siteClock.ToLocal(open.StartUtc), open.Name) : null;
+
+    /// <summary>The latest session starts and ends inside the range that have already happened (a break is not a clock-out).</summary>
+    private List<(int EmployeeId, ClockEventKind Kind, DateTime AtUtc)> ClockEvents(List<SessionSpan> shifts, DashboardRange range, DateTime now)
     {
         var (start, _) = siteClock.UtcRangeOf(range.From);
         var (_, end) = siteClock.UtcRangeOf(range.To);

@@ -63,7 +63,7 @@ internal static class EmployeeDayReportBuilder
                 continue;
             }
             var breaks = shift.Breaks
-                .Select(b => new ClockBreak(Max(b.StartUtc, shift.ClockInUtc), Min(b.EndUtc ?? now, end), b.EndUtc is null))
+                .Select(b => new ClockBreak(Max(b.StartUtc, shift.ClockInUtc), Min(b.EndUtc ?? now, end), b.EndUtc is null, b.Name))
                 .Where(b => b.EndUtc > b.StartUtc)
                 .OrderBy(b => b.StartUtc)
                 .ToList();

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
@@ -22,7 +21,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
     {
         await access.RequireViewerAsync(viewer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (running, sinceDay) = await RunningShiftsAsync(db, cancellationToken);
+        var clockedIn = await ClockedInAsync(db, cancellationToken);
         var rows = db.Employees.AsNoTracking().Select(e => new
         {
             e.Id,
@@ -33,7 +32,7 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             e.IsContractor,
             Verified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && m.IsVerified),
             Unverified = db.EmployeeEmails.Count(m => m.EmployeeId == e.Id && !m.IsVerified),
-            ClockedIn = db.Shifts.Where(running).Any(s => s.EmployeeId == e.Id && s.BusinessDay >= sinceDay),
+            ClockedIn = clockedIn.Contains(e.Id),
             LastDay = db.DailyScores.Where(s => s.EmployeeId == e.Id).Max(s => (DateOnly?)s.BusinessDay),
         });
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -69,11 +68,10 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
         {
             return null;
         }
-        var (running, sinceDay) = await RunningShiftsAsync(db, cancellationToken);
         var emails = await db.EmployeeEmails.AsNoTracking().Where(m => m.EmployeeId == employeeId).OrderBy(m => m.Email)
             .Select(m => new EmployeeEmailView(m.Id, m.Email, m.IsVerified, m.Source, m.CreatedUtc, m.VerifiedUtc, m.VerifiedBy))
             .ToListAsync(cancellationToken);
-        var clockedIn = await db.Shifts.Where(running).AnyAsync(s => s.EmployeeId == employeeId && s.BusinessDay >= sinceDay, cancellationToken);
+        var clockedIn = (await ClockedInAsync(db, cancellationToken)).Contains(employeeId);
         var recent = await db.DailyScores.AsNoTracking().Where(s => s.EmployeeId == employeeId)
             .OrderByDescending(s => s.BusinessDay).Take(RecentDayCount)
             .Select(s => new RecentDay(s.BusinessDay, s.Items, s.Points, s.Utilization, s.Performance))
@@ -125,13 +123,10 @@ public sealed class EmployeeQueries(IDbContextFactory<ProductivityDbContext> con
             .ToList();
     }
 
-    // "Clocked in" as everywhere (ClockedIn). The business-day bound (today or yesterday: the cap is at most a day) adds
-    // nothing to the answer but lets the per-employee lookup use the (employee, day) index.
-    private async Task<(Expression<Func<Shift, bool>> Running, DateOnly SinceDay)> RunningShiftsAsync(ProductivityDbContext db,
-        CancellationToken cancellationToken)
+    // "Clocked in" as everywhere (ClockedIn): an open session, on a break or not.
+    private async Task<List<int>> ClockedInAsync(ProductivityDbContext db, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
-        return (ClockedIn.At(now, cap), siteClock.BusinessDayOf(now).AddDays(-1));
+        return [.. (await StoredSessions.ClockedInAsync(db, siteClock, timeProvider.GetUtcNow().UtcDateTime, cap, cancellationToken)).Keys];
     }
 }

@@ -17,11 +17,12 @@ public sealed class OpenShiftScoring(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var since = siteClock.BusinessDayOf(now).AddDays(-1);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var pairs = await db.Shifts.AsNoTracking()
-            .Where(s => s.ClockOutUtc == null && s.BusinessDay >= since && s.ClockInUtc <= now)
-            .Select(s => new { s.EmployeeId, s.BusinessDay })
+        // Open sessions, someone on a break included: their clocked and idle time grow with "now".
+        var sessions = await StoredSessions.LoadAsync(db, siteClock, since, since.AddDays(1), null, cancellationToken);
+        var pairs = sessions.Where(s => s.ClockOutUtc is null && s.ClockInUtc <= now)
+            .Select(s => new EmployeeDay(s.EmployeeId, s.BusinessDay))
             .Distinct()
-            .ToListAsync(cancellationToken);
-        return await scoring.RecalculateAsync(pairs.Select(p => new EmployeeDay(p.EmployeeId, p.BusinessDay)).ToList(), cancellationToken);
+            .ToList();
+        return await scoring.RecalculateAsync(pairs, cancellationToken);
     }
 }

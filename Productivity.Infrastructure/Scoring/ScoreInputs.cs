@@ -39,7 +39,7 @@ internal sealed class ScoreInputs
             .ToListAsync(cancellationToken);
         var breaks = (await db.ManualBreaks.AsNoTracking()
             .Where(b => employeeIds.Contains(b.EmployeeId) && b.BusinessDay >= firstDay && b.BusinessDay <= lastDay)
-            .Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, null) })
+            .Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, b.Name) })
             .ToListAsync(cancellationToken))
             .ToLookup(b => b.EmployeeId, b => b.Break);
         var windows = await db.Activities.AsNoTracking()

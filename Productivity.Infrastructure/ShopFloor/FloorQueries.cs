@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
@@ -41,9 +42,7 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
             .GroupBy(a => new { a.EmployeeId, a.Action })
             .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
             .ToListAsync(cancellationToken);
-        var clockedIn = (await db.Shifts.AsNoTracking()
-            .Where(ClockedIn.At(nowUtc, cap))
-            .Select(s => s.EmployeeId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var clockedIn = await StoredSessions.ClockedInAsync(db, siteClock, nowUtc, cap, cancellationToken);
         var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);
 
         var stationsOf = stations.Where(s => s.EmployeeId is not null && s.Items > 0)
@@ -61,7 +60,10 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
                 s.Points,
                 s.ActiveMinutes > 0 ? Math.Round(s.Items / s.ActiveMinutes, 2) : null,
                 stationsOf.GetValueOrDefault(s.EmployeeId) ?? [],
-                clockedIn.Contains(s.EmployeeId)))
+                clockedIn.ContainsKey(s.EmployeeId),
+                clockedIn.GetValueOrDefault(s.EmployeeId)?.OpenBreak is { } open
+                    ? new OnBreak(open.StartUtc, siteClock.ToLocal(open.StartUtc), open.Name)
+                    : null))
             .ToList();
         // Team totals count every row of the day, mapped to an employee or not: a pending e-mail mapping must not hide
         // what the floor produced.

@@ -1,6 +1,11 @@
+using Productivity.Core.Dashboard;
+
 namespace Productivity.Infrastructure.ShopFloor;
 
-/// <summary>One leaderboard line: today's stored score of one employee, with items per station and clock status.</summary>
+/// <summary>
+/// One leaderboard line: today's stored score of one employee, with items per station and clock status (clocked in,
+/// and the break they are on now, if any).
+/// </summary>
 public sealed record FloorRow(
     int Rank,
     int EmployeeId,
@@ -9,4 +14,5 @@ public sealed record FloorRow(
     double Points,
     double? ItemsPerMinute,
     IReadOnlyList<StationCount> Stations,
-    bool ClockedIn);
+    bool ClockedIn,
+    OnBreak? OnBreak = null);

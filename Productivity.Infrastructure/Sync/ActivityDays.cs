@@ -26,14 +26,13 @@ public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, 
         var employeeIds = windows.Select(w => w.EmployeeId).Distinct().ToList();
         var from = windows.Min(w => w.StartUtc) - Lookback;
         var to = windows.Max(w => w.EndUtc);
-        var shifts = await db.Shifts.AsNoTracking()
-            .Where(s => employeeIds.Contains(s.EmployeeId) && s.ClockInUtc >= from && s.ClockInUtc < to)
-            .Select(s => new { s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, s.BusinessDay })
-            .ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
-        var sessions = shifts
-            .Where(s => s.ClockInUtc <= now)
+        // Sessions as the calculator builds them (shifts joined by manual breaks; an open one ends at min(now, in + cap)).
+        var spans = await StoredSessions.LoadAsync(db, siteClock, siteClock.BusinessDayOf(from).AddDays(-1), siteClock.BusinessDayOf(to),
+            employeeIds, cancellationToken);
+        var sessions = spans
+            .Where(s => s.ClockInUtc <= now && s.ClockInUtc < to)
             .Select(s => (s.EmployeeId, In: s.ClockInUtc, Out: s.ClockOutUtc ?? Min(now, s.ClockInUtc + cap), s.Id, s.BusinessDay))
             .Where(s => s.Out > s.In)
             .OrderBy(s => s.In).ThenBy(s => s.Out).ThenBy(s => s.Id)

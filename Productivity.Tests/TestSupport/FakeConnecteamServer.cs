@@ -93,8 +93,16 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     public void AddShift(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null) =>
         Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: false, Utc(startUtc), Utc(endUtc), Now(), null)));
 
-    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null) =>
-        Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: true, Utc(startUtc), Utc(endUtc), Now(), null)));
+    /// <summary>
+    /// A manual break as the time clock records one: a shift running at its start is closed there and, once the break
+    /// has ended, reopened at its end under a new id (the default, "return to job"). <paramref name="insideShift"/> keeps
+    /// the shift whole with the break inside it, as only a break created through the API without splitting is.
+    /// </summary>
+    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null, bool insideShift = false) =>
+        Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: true, Utc(startUtc), Utc(endUtc), Now(), null)
+        {
+            InsideShift = insideShift,
+        }));
 
     /// <summary>A shift item sent verbatim (e.g. malformed) among the shifts of <paramref name="userId"/> on <paramref name="day"/>.</summary>
     public void AddRawShift(long clockId, long userId, DateOnly day, string json) =>
@@ -311,7 +319,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             entries.Add(new JsonObject
             {
                 ["userId"] = userId,
-                ["shifts"] = new JsonArray([.. activities.Where(a => !a.IsBreak).Select(a => ActivityJson(a, clock))]),
+                ["shifts"] = new JsonArray([.. activities.Where(a => !a.IsBreak)
+                    .SelectMany(a => SplitAroundBreaks(a, activities)).Select(a => ActivityJson(a, clock))]),
                 ["manualBreaks"] = new JsonArray([.. activities.Where(a => a.IsBreak).Select(a => ActivityJson(a, clock))]),
                 ["timeOffs"] = new JsonArray(),
             });
@@ -321,6 +330,29 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             entries.Add(entry.DeepClone());
         }
         return Ok(new JsonObject { ["timeActivitiesByUsers"] = entries });
+    }
+
+    // The time clock closes a shift when a break starts and opens a new one (new id) when it ends.
+    private static IEnumerable<Activity> SplitAroundBreaks(Activity shift, List<Activity> activities)
+    {
+        if (shift.Raw is not null)
+        {
+            yield return shift;
+            yield break;
+        }
+        var part = shift;
+        var number = 0;
+        foreach (var pause in activities.Where(a => a.IsBreak && !a.InsideShift && a.StartUtc > shift.StartUtc
+                     && (shift.EndUtc is null || a.StartUtc < shift.EndUtc)).OrderBy(a => a.StartUtc))
+        {
+            yield return part with { EndUtc = pause.StartUtc };
+            if (pause.EndUtc is not { } resumed || (shift.EndUtc is { } end && resumed >= end))
+            {
+                yield break;
+            }
+            part = part with { Id = $"{shift.Id}-{++number}", StartUtc = resumed, EndUtc = shift.EndUtc };
+        }
+        yield return part;
     }
 
     private Reply Ok(JsonObject data, JsonObject? paging = null)
@@ -428,6 +460,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         if (activity.IsBreak)
         {
             json["manualBreakId"] = "brk-lunch";
+            json["isPaid"] = false;
         }
         else
         {
@@ -498,6 +531,9 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         string Id, long ClockId, long UserId, bool IsBreak, DateTime StartUtc, DateTime? EndUtc, long CreatedAt, JsonNode? Raw)
     {
         public long ModifiedAt { get; init; } = CreatedAt;
+
+        /// <summary>A break created through the API without splitting the shift it lies in.</summary>
+        public bool InsideShift { get; init; }
     }
 
     private sealed record Fault(int Status, TimeSpan? ResetAfter, TimeSpan? RetryAfter, bool DailyLimitSpent, TimeSpan Delay, bool Malformed);

@@ -116,10 +116,14 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
 
         var result = await Client().GetTimeActivitiesAsync(ClockId, Day, Day);
 
-        result.Shifts.Select(s => s.Id).ShouldBe(["s-1"]);
+        // The time clock closes the shift at each break and reopens it (new id) when the break ends; b-2 is still open.
+        result.Shifts.ShouldBe([
+            new ConnecteamShift("s-1", 1, ClockId, Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0)),
+            new ConnecteamShift("s-1-1", 1, ClockId, Utc(2026, 1, 15, 18, 30), Utc(2026, 1, 15, 20, 0)),
+        ]);
         result.Breaks.ShouldBe([
-            new ConnecteamBreak("b-1", 1, ClockId, Utc(2026, 1, 15, 18, 0), Utc(2026, 1, 15, 18, 30)),
-            new ConnecteamBreak("b-2", 1, ClockId, Utc(2026, 1, 15, 20, 0), null),
+            new ConnecteamBreak("b-1", 1, ClockId, Utc(2026, 1, 15, 18, 0), Utc(2026, 1, 15, 18, 30), "brk-lunch", false),
+            new ConnecteamBreak("b-2", 1, ClockId, Utc(2026, 1, 15, 20, 0), null, "brk-lunch", false),
         ]);
     }
 
@@ -198,7 +202,7 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     {
         _server.AddShift(ClockId, 1, "good-1", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
         _server.AddShift(ClockId, 1, "good-2", Utc(2026, 1, 15, 19, 0), Utc(2026, 1, 15, 22, 0));
-        _server.AddBreak(ClockId, 1, "good-break", Utc(2026, 1, 15, 16, 0), Utc(2026, 1, 15, 16, 15));
+        _server.AddBreak(ClockId, 1, "good-break", Utc(2026, 1, 15, 16, 0), Utc(2026, 1, 15, 16, 15), insideShift: true);
         _server.AddRawShift(ClockId, 1, Day, """{"start":{"timestamp":1768485600}}""");
         _server.AddRawShift(ClockId, 1, Day, """{"id":"no-start"}""");
         _server.AddRawShift(ClockId, 1, Day, """{"id":"no-timestamp","start":{"timezone":"America/Chicago"}}""");

@@ -88,7 +88,7 @@ public sealed class ScoringTestContext : IAsyncDisposable
             });
         }
         var breaks = shifts.SelectMany(s => s.Breaks).Concat(manualBreaks ?? []).ToList();
-        db.ManualBreaks.AddRange(breaks.Select((b, i) => TestBreaks.Row(employeeId, $"{employeeId}-b{i}", b.StartUtc, b.EndUtc)));
+        db.ManualBreaks.AddRange(breaks.Select((b, i) => TestBreaks.Row(employeeId, $"{employeeId}-b{i}-{Guid.NewGuid():N}", b.StartUtc, b.EndUtc)));
         foreach (var window in windows)
         {
             db.Activities.Add(new ActivityRecord

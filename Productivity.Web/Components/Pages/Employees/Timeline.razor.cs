@@ -76,6 +76,10 @@ public sealed partial class Timeline
         $"Clock session {Span(session.ClockInUtc, session.EndUtc)}"
         + (session.ClockOutUtc is null ? (session.IsCapped ? " (open, capped: forgotten clock-out?)" : " (still clocked in)") : "");
 
+    private string BreakTitle(ClockBreak pause) => pause.IsOpen
+        ? $"On {pause.Name ?? "break"} since {DayFormat.Time(Clock, pause.StartUtc, Report.Day)}"
+        : $"{pause.Name ?? "Break"} {Span(pause.StartUtc, pause.EndUtc)}";
+
     private string WindowTitle(ActivityWindow window) =>
         $"{window.Action} {Span(window.StartUtc, window.EndUtc)}: {window.Items} items"
         + (window.IsUnclocked ? " (outside any clock session)" : "");
