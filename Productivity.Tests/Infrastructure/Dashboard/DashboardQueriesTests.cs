@@ -133,6 +133,37 @@ public sealed class DashboardQueriesTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task OnABreakNow_IsClockedInOnTheBreak_OnTheDashboardAndTheFloor_WithTheSpecsScore(string provider)
+    {
+        // Spec example G: the time clock closed Ana's shift at 11:00 local when her lunch began; it is still open at 11:15.
+        var example = SpecExample.Load("G-on-break-now.json");
+        await using var context = await DashboardTestContext.StartAsync(provider, example.NowUtc);
+        var ana = await context.AddEmployeeAsync("ana");
+        await context.AddInputsAsync(ana, example.Shifts, example.Windows);
+        await using (var scope = context.Host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            db.ManualBreaks.Add(TestSupport.TestBreaks.Row(ana, "G1-brk", example.ManualBreaks[0].StartUtc, null, "Lunch"));
+            await db.SaveChangesAsync();
+        }
+        await context.RecomputeAsync(example.NowUtc, new EmployeeDay(ana, Dec10));
+
+        var summary = await context.Queries.GetSummaryAsync(Dec10Only);
+        var board = await context.Host.Services.GetRequiredService<Productivity.Infrastructure.ShopFloor.IFloorQueries>().LoadAsync(Dec10, example.NowUtc);
+        var score = await context.Host.Services.GetRequiredService<ProductivityDbContext>().DailyScores.SingleAsync();
+
+        summary.Kpis.ClockedInNow.ShouldBe(1);
+        var person = summary.ClockedIn.ShouldHaveSingleItem();
+        (person.Name, person.ClockInLocal.ToString("HH:mm"), person.OnBreak?.SinceLocal.ToString("HH:mm"), person.OnBreak?.Name)
+            .ShouldBe(("ana", "07:00", "11:00", "Lunch"));
+        var row = board.Rows.ShouldHaveSingleItem();
+        (row.ClockedIn, row.OnBreak?.SinceLocal.ToString("HH:mm")).ShouldBe((true, "11:00"));
+        summary.ClockFeed.ShouldNotContain(e => e.Kind == ClockEventKind.ClockOut, "a break is not a clock-out");
+        (score.ClockedMinutes, score.ActiveMinutes, score.Sessions).ShouldBe((240, 240, 1));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task GetSummary_Today_ShowsWhoIsClockedInAndTheClockFeed(string provider)
     {
         var example = SpecExample.Load("D-open-shift.json");

@@ -105,6 +105,14 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
             await Expect(items).ToHaveTextAsync("50", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
             await Expect(_page.GetByTestId("kpi-items-value")).ToHaveTextAsync("50");
             (await _page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true")).ShouldBeTrue("the page was reloaded");
+
+            // Ana starts a break: the time clock closes her shift and opens the break. At the next shift sync (every
+            // minute here) she is still clocked in, shown on the break, without a reload.
+            _connecteam!.AddBreak(ClockId, 1, "65a0000000000000000000b1", DateTime.UtcNow.AddSeconds(-5));
+            var onBreak = _page.GetByTestId("clocked-in-now").GetByTestId("on-break");
+            await Expect(onBreak).ToContainTextAsync("On break since", new LocatorAssertionsToContainTextOptions { Timeout = 150_000 });
+            await Expect(_page.GetByTestId("clocked-in-person")).ToContainTextAsync("Ana Lopez");
+            (await _page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true")).ShouldBeTrue("the page was reloaded");
         });
     }
 
