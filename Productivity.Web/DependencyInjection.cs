@@ -46,12 +46,12 @@ public static class DependencyInjection
 
         builder.AddRealtime();
 
+        var forwardedHeaders = ForwardedHeadersSettings.Read(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // TLS terminates at the proxy in front of the nodes.
+            // TLS terminates at the proxy in front of the nodes; only that proxy may say so (loopback unless configured).
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
+            forwardedHeaders.ApplyTo(options);
         });
         return builder;
     }
