@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +43,10 @@ public static class DependencyInjection
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
         // Cookies are re-checked against the security stamp every minute, so disabling a user takes effect within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Secure outside Development, like the auth cookie (TLS ends at the proxy, which says so in X-Forwarded-Proto).
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy =
+            builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -59,12 +65,14 @@ public static class DependencyInjection
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(KeepBareStatusAfterFailedAntiforgeryAsync);
         app.UseAuthentication();
         app.UseMiddleware<DisplaySignInMiddleware>();
         app.UseAuthorization();
@@ -72,7 +80,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of SecurityHeadersMiddleware's policy, on every response instead of a second header here.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapScoreExports();
         app.MapRealtime();
@@ -103,6 +112,21 @@ public static class DependencyInjection
             }
             return Task.CompletedTask;
         };
+    }
+
+    /// <summary>
+    /// A status page renders the request a second time, with its own method. After a failed anti-forgery check (a POST
+    /// without a token) that second pass reads the form again, the framework throws and the 400 becomes a 500, so such
+    /// a request keeps its bare status.
+    /// </summary>
+    private static async Task KeepBareStatusAfterFailedAntiforgeryAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
