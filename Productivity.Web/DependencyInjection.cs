@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -44,17 +46,21 @@ public static class DependencyInjection
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
         builder.Services.AddScoped<CircuitHandler, RevalidateOnActivity>();
         builder.Services.AddSignInLimits();
+        // Secure outside Development, like the auth cookie (TLS ends at the proxy, which says so in X-Forwarded-Proto).
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy =
+            builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.AddRealtime();
 
+        var forwardedHeaders = ForwardedHeadersSettings.Read(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // TLS terminates at the proxy in front of the nodes.
+            // TLS terminates at the proxy in front of the nodes; only that proxy may say so (loopback unless configured).
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
+            forwardedHeaders.ApplyTo(options);
         });
         return builder;
     }
@@ -62,6 +68,7 @@ public static class DependencyInjection
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSignInLimits();
         if (!app.Environment.IsDevelopment())
         {
@@ -69,6 +76,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(KeepBareStatusAfterFailedAntiforgeryAsync);
         app.UseAuthentication();
         app.UseMiddleware<DisplaySignInMiddleware>();
         app.UseAuthorization();
@@ -76,7 +84,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of SecurityHeadersMiddleware's policy, on every response instead of a second header here.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapScoreExports();
         app.MapRealtime();
@@ -119,6 +128,21 @@ public static class DependencyInjection
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    /// <summary>
+    /// A status page renders the request a second time, with its own method. After a failed anti-forgery check (a POST
+    /// without a token) that second pass reads the form again, the framework throws and the 400 becomes a 500, so such
+    /// a request keeps its bare status.
+    /// </summary>
+    private static async Task KeepBareStatusAfterFailedAntiforgeryAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
         }
     }
 

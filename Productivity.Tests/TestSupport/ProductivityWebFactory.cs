@@ -49,9 +49,12 @@ public sealed partial class ProductivityWebFactory : WebApplicationFactory<Progr
         TestUsers.CreateAsync(Services, email, password, roles);
 
     /// <summary>Posts the static login form like a browser does (antiforgery token and form handler included).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, bool rememberMe = false)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, bool rememberMe = false,
+        string? returnUrl = null)
     {
-        var page = await client.GetStringAsync("/Account/Login");
+        // The form posts back to the page's own address, query string included, as a browser does.
+        var login = returnUrl is null ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var page = await client.GetStringAsync(login);
         var fields = HiddenInputs(page);
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
@@ -59,7 +62,7 @@ public sealed partial class ProductivityWebFactory : WebApplicationFactory<Progr
         {
             fields["Input.RememberMe"] = "true";
         }
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(login, new FormUrlEncodedContent(fields));
     }
 
     public static Dictionary<string, string> HiddenInputs(string html)

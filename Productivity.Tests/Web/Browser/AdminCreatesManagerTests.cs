@@ -54,7 +54,7 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
             await _page.GotoAsync("/admin/users");
             await Expect(_page.GetByTestId("users-grid")).ToContainTextAsync(AdminEmail);
             // The page is prerendered: the button only opens the dialog once the circuit is interactive.
-            await ClickUntilVisibleAsync(_page.GetByTestId("new-user"), _page.GetByTestId("new-user-email"));
+            await Interactivity.ClickUntilVisibleAsync(_page.GetByTestId("new-user"), _page.GetByTestId("new-user-email"), Timeout);
             await _page.GetByTestId("new-user-email").FillAsync(ManagerEmail);
             await _page.GetByTestId("new-user-email").PressAsync("Tab");
             await _page.GetByTestId("role-Manager").SetCheckedAsync(true, new LocatorSetCheckedOptions { Force = true });
@@ -95,25 +95,6 @@ public sealed class AdminCreatesManagerTests(BrowserFixture browser, ITestOutput
         }
         _app?.Dispose();
         _dataFolder.Delete(recursive: true);
-    }
-
-    /// <summary>Clicks until <paramref name="expected"/> shows: clicks on prerendered markup are lost until the circuit starts.</summary>
-    private static async Task ClickUntilVisibleAsync(ILocator target, ILocator expected)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout * 2);
-        while (true)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await Expect(expected).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                // Not interactive yet: click again.
-            }
-        }
     }
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>

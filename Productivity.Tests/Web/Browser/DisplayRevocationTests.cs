@@ -52,7 +52,7 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
             await LoginForm.SubmitAsync(_admin, AdminEmail, AdminPassword);
             await Expect(_admin.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             await _admin.GotoAsync("/admin/displays");
-            await ClickUntilVisibleAsync(_admin.GetByTestId("new-display"), _admin.GetByTestId("new-display-name"));
+            await Interactivity.ClickUntilVisibleAsync(_admin.GetByTestId("new-display"), _admin.GetByTestId("new-display-name"), Timeout);
             await _admin.GetByTestId("new-display-name").FillAsync("Packing TV");
             await _admin.GetByTestId("new-display-create").ClickAsync();
             var link = (await _admin.GetByTestId("display-link").InnerTextAsync()).Trim();
@@ -93,25 +93,6 @@ public sealed class DisplayRevocationTests(BrowserFixture browser, ITestOutputHe
         }
         _app?.Dispose();
         _dataFolder.Delete(recursive: true);
-    }
-
-    /// <summary>Clicks until <paramref name="expected"/> shows: clicks on prerendered markup are lost until the circuit starts.</summary>
-    private static async Task ClickUntilVisibleAsync(ILocator target, ILocator expected)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout * 2);
-        while (true)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await Expect(expected).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                // Not interactive yet: click again.
-            }
-        }
     }
 
     private Task RecordFailureAsync(Func<Task> test) =>

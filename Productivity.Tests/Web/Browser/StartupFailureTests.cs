@@ -14,6 +14,8 @@ public sealed partial class StartupFailureTests : IDisposable
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Database__Provider", "MySql", "ConnectionStrings:Productivity")]
     [InlineData("Site__TimeZone", "Mars/Olympus", "Site:TimeZone")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks")]
     public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string variable, string value, string expectedKey)
     {
         var (exitCode, _, stderr) = await AppProcess.RunToExitAsync(Configuration((variable, value)), RunTimeout);

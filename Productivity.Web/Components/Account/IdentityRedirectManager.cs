@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Productivity.Infrastructure.Identity;
+using Productivity.Web.Security;
 
 namespace Productivity.Web.Components.Account;
 
@@ -29,6 +30,14 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
         navigationManager.NavigateTo(uri);
     }
+
+    /// <summary>
+    /// After sign-in: the page the user came from when it is a path on this site, otherwise the dashboard. It navigates
+    /// directly, because <see cref="RedirectTo(string?)"/> resolves anything that is not a well-formed relative URI
+    /// against the base address, which throws for another host.
+    /// </summary>
+    public void RedirectToReturnUrl(string? returnUrl) =>
+        navigationManager.NavigateTo(LocalReturnPath.IsLocal(returnUrl) ? returnUrl! : "/");
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {
