@@ -32,7 +32,9 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         var seen = new HashSet<long>();
         for (var offset = 0; ; offset += UsersPageSize)
         {
-            var path = Invariant($"/users/v1/users?limit={UsersPageSize}&offset={offset}&userStatus=all");
+            // Without sort the API guarantees no order, so offsets would cut a different list on every page and users
+            // would be lost or repeated; created_at ascending also puts users created mid-read at the end, not in between.
+            var path = Invariant($"/users/v1/users?limit={UsersPageSize}&offset={offset}&userStatus=all&sort=created_at&order=asc");
             var page = await GetAsync<ConnecteamResponseDto<ConnecteamUsersDataDto>>(path, cancellationToken);
             var items = page.Data?.Users ?? throw MissingList(path, "data.users");
 

@@ -39,22 +39,25 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task GetUsersAsync_1200UsersIncludingArchived_ReadsThreePagesOf500()
+    public async Task GetUsersAsync_1200UsersInTheFakesShuffledOrder_ReturnsEveryUserExactlyOnceInThreeSortedPages()
     {
+        // Unsorted, the fake shuffles the list on every request (FakeConnecteamServerTests shows pages then overlap);
+        // creation times run against the ids and come in bulk-import batches that share a second.
         for (var id = 1000; id < 2200; id++)
         {
-            _server.AddUser(id, $"First{id}", $"Last{id}", $"u{id}@example.test", archived: id % 10 == 0);
+            _server.AddUser(id, $"First{id}", $"Last{id}", $"u{id}@example.test", archived: id % 10 == 0, createdAt: 1_800_000_000 - (id / 7 * 60));
         }
 
         var users = await Client().GetUsersAsync();
 
         users.Count.ShouldBe(1200);
-        users.Count(u => u.IsArchived).ShouldBe(120);
         users.Select(u => u.UserId).ShouldBeUnique();
+        users.Count(u => u.IsArchived).ShouldBe(120);
         users.Single(u => u.UserId == 1001).ShouldBe(new ConnecteamUser(1001, "First1001", "Last1001", "u1001@example.test", false));
         var requests = _server.Requests;
         requests.Select(r => r["offset"]).ShouldBe(["0", "500", "1000"]);
-        requests.ShouldAllBe(r => r.Path == "/users/v1/users" && r["limit"] == "500" && r["userStatus"] == "all");
+        requests.ShouldAllBe(r => r.Path == "/users/v1/users" && r.StatusCode == 200 && r["limit"] == "500" && r["userStatus"] == "all"
+            && r["sort"] == "created_at" && r["order"] == "asc");
     }
 
     [Fact]
