@@ -10,6 +10,8 @@ public sealed class InMemoryConnecteam : IConnecteamClient
     public List<ConnecteamShift> Shifts { get; } = [];
     public List<ConnecteamBreak> Breaks { get; } = [];
     public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The break types of every clock.</summary>
+    public List<ConnecteamBreakType> BreakTypes { get; } = [new("brk-lunch", "Lunch", false)];
     public int UserReads { get; private set; }
 
     public Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default)
@@ -32,6 +34,9 @@ public sealed class InMemoryConnecteam : IConnecteamClient
             Breaks.Where(b => b.ClockId == clockId && b.StartUtc >= start && b.StartUtc < end).ToList(),
             Rejected.ToList());
     }
+
+    public Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConnecteamBreakType>>(BreakTypes.ToList());
 
     public ConnecteamUser AddUser(long id, string first, string last, string? email = null, bool archived = false)
     {

@@ -39,9 +39,9 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             var items = page.Data?.Users ?? throw MissingList(path, "data.users");
 
             var added = 0;
-            for (var i = 0; i < items.Count; i++)
+            foreach (var user in ReadItems<ConnecteamUserDto, ConnecteamUser>(items, path, "users", ToUser))
             {
-                if (ReadUser(items[i], path, i) is { } user && seen.Add(user.UserId))
+                if (seen.Add(user.UserId))
                 {
                     users.Add(user);
                     added++;
@@ -65,21 +65,18 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         const string path = "/time-clock/v1/time-clocks";
         var response = await GetAsync<ConnecteamResponseDto<ConnecteamTimeClocksDataDto>>(path, cancellationToken);
         var items = response.Data?.TimeClocks ?? throw MissingList(path, "data.timeClocks");
+        return ReadItems(items, path, "timeClocks", (ConnecteamTimeClockDto dto) =>
+            dto.Id is { } id ? new ConnecteamClock(id, dto.Name ?? "", dto.IsArchived ?? false) : null);
+    }
 
-        var clocks = new List<ConnecteamClock>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var dto = TryDeserialize<ConnecteamTimeClockDto>(items[i], out var error);
-            if (dto?.Id is { } id)
-            {
-                clocks.Add(new ConnecteamClock(id, dto.Name ?? "", dto.IsArchived ?? false));
-            }
-            else
-            {
-                logger.LogWarning("Connecteam GET {Path}: timeClocks[{Index}] skipped: {Reason}", path, i, error ?? "no id");
-            }
-        }
-        return clocks;
+    public async Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default)
+    {
+        var path = Invariant($"/time-clock/v1/time-clocks/{clockId}/manual-breaks");
+        var response = await GetAsync<ConnecteamResponseDto<ConnecteamManualBreaksDataDto>>(path, cancellationToken);
+        var items = response.Data?.ManualBreaks ?? throw MissingList(path, "data.manualBreaks");
+        // A type without isPaid is taken as unpaid: counting a break as work time needs the API to say so.
+        return ReadItems(items, path, "manualBreaks", (ConnecteamBreakTypeDto dto) =>
+            string.IsNullOrWhiteSpace(dto.Id) ? null : new ConnecteamBreakType(dto.Id, dto.Name ?? "", dto.IsPaid ?? false));
     }
 
     public async Task<ConnecteamActivities> GetTimeActivitiesAsync(
@@ -159,16 +156,30 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         _ => null,
     };
 
-    private ConnecteamUser? ReadUser(JsonElement item, string path, int index)
+    private static ConnecteamUser? ToUser(ConnecteamUserDto dto) => dto.UserId is { } userId
+        ? new ConnecteamUser(userId, dto.FirstName ?? "", dto.LastName ?? "", string.IsNullOrWhiteSpace(dto.Email) ? null : dto.Email.Trim(),
+            dto.IsArchived ?? false)
+        : null;
+
+    /// <summary>The items <paramref name="read"/> accepts; an unreadable one (or one without an id) is logged and skipped.</summary>
+    private List<T> ReadItems<TDto, T>(List<JsonElement> items, string path, string list, Func<TDto, T?> read)
+        where TDto : class
+        where T : class
     {
-        var dto = TryDeserialize<ConnecteamUserDto>(item, out var error);
-        if (dto?.UserId is not { } userId)
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            logger.LogWarning("Connecteam GET {Path}: users[{Index}] skipped: {Reason}", path, index, error ?? "no userId");
-            return null;
+            var dto = TryDeserialize<TDto>(items[i], out var error);
+            if (dto is not null && read(dto) is { } item)
+            {
+                result.Add(item);
+            }
+            else
+            {
+                logger.LogWarning("Connecteam GET {Path}: {List}[{Index}] skipped: {Reason}", path, list, i, error ?? "no id");
+            }
         }
-        var email = string.IsNullOrWhiteSpace(dto.Email) ? null : dto.Email.Trim();
-        return new ConnecteamUser(userId, dto.FirstName ?? "", dto.LastName ?? "", email, dto.IsArchived ?? false);
+        return result;
     }
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

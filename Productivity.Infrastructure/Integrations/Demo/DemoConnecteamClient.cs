@@ -23,4 +23,10 @@ public sealed class DemoConnecteamClient(DemoFloor floor) : IConnecteamClient
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(clockId == DemoFloor.ClockId ? floor.GetTimeActivities(from, to) : new ConnecteamActivities([], [], []));
     }
+
+    public Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(clockId == DemoFloor.ClockId ? DemoFloor.BreakTypes : []);
+    }
 }

@@ -85,6 +85,34 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task GetBreakTypesAsync_ClockWithTypes_ReturnsThemAndSkipsUnreadableOnes()
+    {
+        _server.SetBreakTypes(ClockId, ("brk-lunch", "Lunch", false), ("brk-rest", "Rest", true));
+        _server.AddRawBreakType(ClockId, """{"ID":"brk-new","Name":"Prayer","futureField":[1]}""");
+        _server.AddRawBreakType(ClockId, """{"name":"no id","isPaid":true}""");
+        _server.AddRawBreakType(ClockId, """{"id":"brk-odd","isPaid":"sometimes"}""");
+        _server.AddRawBreakType(ClockId, "7");
+
+        var types = await Client().GetBreakTypesAsync(ClockId);
+
+        types.ShouldBe([
+            new ConnecteamBreakType("brk-lunch", "Lunch", false),
+            new ConnecteamBreakType("brk-rest", "Rest", true),
+            new ConnecteamBreakType("brk-new", "Prayer", false),
+        ]);
+        _server.Requests.ShouldHaveSingleItem().Path.ShouldBe($"/time-clock/v1/time-clocks/{ClockId}/manual-breaks");
+    }
+
+    [Fact]
+    public async Task GetBreakTypesAsync_UnknownClock_ThrowsWithTheApiMessage()
+    {
+        var error = await Should.ThrowAsync<ConnecteamApiException>(() => Client().GetBreakTypesAsync(999));
+
+        error.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        error.Message.ShouldContain("Time clock not found");
+    }
+
+    [Fact]
     public async Task GetTimeActivitiesAsync_OpenShiftWithoutEndKey_HasNullEnd()
     {
         _server.AddShift(ClockId, 1, "open-1", Utc(2026, 1, 15, 14, 5));
