@@ -132,12 +132,18 @@ public sealed class ShiftSyncService(
             }
         }
 
-        foreach (var gone in stored.Values.Where(s => !seen.Contains(s.ConnecteamShiftId) && InRange(s.BusinessDay, from, to)))
+        // Only a user the answer lists in full can have lost a shift (see ConnecteamActivities.Users): one left out, e.g.
+        // no longer assigned to the clock, keeps their stored shifts rather than losing their history.
+        var listed = employees.Where(e => activities.Users.Contains(e.Key)).Select(e => e.Value).ToHashSet();
+        var removed = stored.Values
+            .Where(s => !seen.Contains(s.ConnecteamShiftId) && InRange(s.BusinessDay, from, to) && listed.Contains(s.EmployeeId));
+        foreach (var gone in removed)
         {
-            logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}) is no longer in Connecteam; removing it.",
-                gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay);
+            logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}, clock {ClockId}) is no longer in Connecteam; removing it.",
+                gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay, clockId);
             db.Shifts.Remove(gone);
             outcome.Removed++;
+            outcome.RemovedShifts.Add(new RemovedShift(clockId, gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay));
             outcome.Day(gone.BusinessDay).Removed++;
             outcome.ChangedDays.Add(new EmployeeDay(gone.EmployeeId, gone.BusinessDay));
         }

@@ -17,6 +17,8 @@ public sealed class SyncOutcome
     public HashSet<EmployeeDay> ChangedDays { get; } = [];
     /// <summary>Per business day: shifts added, changed and removed (the reconciliation report).</summary>
     public SortedDictionary<DateOnly, DayReport> Days { get; } = [];
+    /// <summary>Every shift this run removed: a removal deletes what was worked, so each one is named in the details.</summary>
+    public List<RemovedShift> RemovedShifts { get; } = [];
 
     public DayReport Day(DateOnly day)
     {
@@ -39,6 +41,7 @@ public sealed class SyncOutcome
         Unchanged += other.Unchanged;
         Rejected.AddRange(other.Rejected);
         Warnings.AddRange(other.Warnings);
+        RemovedShifts.AddRange(other.RemovedShifts);
         ChangedDays.UnionWith(other.ChangedDays);
         foreach (var (day, report) in other.Days)
         {
@@ -50,6 +53,8 @@ public sealed class SyncOutcome
         }
     }
 }
+
+public sealed record RemovedShift(long ClockId, string ShiftId, int EmployeeId, DateOnly BusinessDay);
 
 public sealed class DayReport
 {

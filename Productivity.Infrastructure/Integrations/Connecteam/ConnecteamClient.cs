@@ -88,6 +88,8 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         var shifts = new Dictionary<string, ConnecteamShift>(StringComparer.Ordinal);
         var breaks = new Dictionary<string, ConnecteamBreak>(StringComparer.Ordinal);
         var rejected = new List<RejectedRow>();
+        var listed = new HashSet<long>();
+        var incomplete = new HashSet<long>();
         for (var start = from; start <= to; start = start.AddDays(WindowDays))
         {
             var end = start.AddDays(WindowDays - 1) < to ? start.AddDays(WindowDays - 1) : to;
@@ -106,24 +108,30 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
                     continue;
                 }
 
-                ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
+                var shiftsRead = ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
                     (id, startUtc, endUtc) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
                 ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
                     (id, startUtc, endUtc) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc));
+                // The sync removes a stored shift missing from a listed user's shifts, so only a user whose shift list
+                // was read in full (in every window) is listed: an unreadable item might be the shift we hold.
+                (shiftsRead ? listed : incomplete).Add(userId);
             }
         }
 
-        return new ConnecteamActivities([.. shifts.Values], [.. breaks.Values], rejected);
+        listed.ExceptWith(incomplete);
+        return new ConnecteamActivities([.. shifts.Values], [.. breaks.Values], rejected, listed);
     }
 
-    private static void ReadActivities(
+    /// <returns>Whether the list was there and every item of it could be read.</returns>
+    private static bool ReadActivities(
         List<JsonElement>? items, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
         Action<string, DateTime, DateTime?> add)
     {
         if (items is null)
         {
-            return;
+            return false;
         }
+        var complete = true;
         for (var i = 0; i < items.Count; i++)
         {
             var dto = TryDeserialize<ConnecteamActivityDto>(items[i], out var error);
@@ -134,6 +142,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             if (reason is not null)
             {
                 rejected.Add(new RejectedRow(Source, key, reason));
+                complete = false;
                 continue;
             }
 
@@ -142,6 +151,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             DateTime? endUtc = dto.End is { Timestamp: { } end } ? DateTimeOffset.FromUnixTimeSeconds(end).UtcDateTime : null;
             add(key, startUtc, endUtc);
         }
+        return complete;
     }
 
     // End before start is not rejected here: the sync owns that rule and reports it.

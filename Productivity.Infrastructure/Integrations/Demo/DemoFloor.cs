@@ -53,7 +53,8 @@ public sealed class DemoFloor(TimeZoneInfo siteTimeZone, TimeProvider timeProvid
                 }
             }
         }
-        return new ConnecteamActivities(shifts, breaks, []);
+        // Everyone on the floor is assigned to the one demo clock, so every answer lists them all.
+        return new ConnecteamActivities(shifts, breaks, [], Users.Select(u => u.UserId).ToHashSet());
     }
 
     /// <summary>Every PodFactory row created by now, ordered by (<c>created_at</c>, <c>id</c>).</summary>

@@ -253,6 +253,25 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task GetTimeActivitiesAsync_Users_AreTheListedUsersWhoseShiftsWereAllReadable()
+    {
+        _server.AddShift(ClockId, 1, "s-1", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.AssignUser(ClockId, 2);
+        _server.AddShift(ClockId, 3, "s-3", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.AddRawShift(ClockId, 3, Day, """{"id":"s-3b"}""");
+        _server.AddShift(ClockId, 4, "s-4", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.LeaveOutUser(ClockId, 4);
+        _server.AddRawUserEntry(ClockId, """{"userId":5,"manualBreaks":[]}""");
+        _server.AddRawUserEntry(ClockId, """{"shifts":[],"manualBreaks":[]}""");
+
+        var result = await Client().GetTimeActivitiesAsync(ClockId, Day, Day);
+
+        // 1 and 2 in full; 3 has an unreadable shift, 4 is left out, 5 has no shifts list, the last entry no userId.
+        result.Users.ShouldBe([1L, 2L], ignoreOrder: true);
+        result.Shifts.Select(s => s.Id).ShouldBe(["s-1", "s-3"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task GetTimeActivitiesAsync_EndBeforeStart_IsPassedThroughForTheSyncToJudge()
     {
         _server.AddShift(ClockId, 1, "backwards", Utc(2026, 1, 15, 18, 0), Utc(2026, 1, 15, 14, 0));
