@@ -132,7 +132,7 @@ internal sealed class SyncAdministration(
         var (from, to) = pipeline.RecentDays();
         var result = jobKey switch
         {
-            nameof(ShiftSyncJob) => await pipeline.SyncShiftsAsync(SyncTriggers.Manual, from, to, cancellationToken),
+            nameof(ShiftSyncJob) => await pipeline.PollShiftsAsync(SyncTriggers.Manual, cancellationToken),
             nameof(EmployeeSyncJob) => await pipeline.SyncEmployeesAsync(SyncTriggers.Manual, cancellationToken),
             nameof(ReconciliationJob) => await pipeline.ReconcileAsync(SyncTriggers.Manual, cancellationToken),
             nameof(PodFactorySyncJob) => await pipeline.SyncPodFactoryAsync(SyncTriggers.Manual, cancellationToken),

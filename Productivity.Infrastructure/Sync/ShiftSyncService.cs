@@ -24,13 +24,16 @@ public sealed class ShiftSyncService(
     TimeProvider timeProvider,
     ILogger<ShiftSyncService> logger)
 {
-    public async Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken = default)
+    /// <param name="includeArchivedClocks">Read archived clocks too (their history stays readable); ignored when
+    /// <c>Connecteam:ClockIds</c> names the clocks.</param>
+    public async Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, bool includeArchivedClocks,
+        CancellationToken cancellationToken = default)
     {
         if (to < from)
         {
             throw new ArgumentException($"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is empty.");
         }
-        var clockIds = await ClockIdsAsync(cancellationToken);
+        var clockIds = await ClockIdsAsync(includeArchivedClocks, cancellationToken);
         var reads = new List<(long ClockId, ConnecteamActivities Activities)>();
         foreach (var clockId in clockIds)
         {
@@ -181,14 +184,14 @@ public sealed class ShiftSyncService(
         return changed;
     }
 
-    private async Task<IReadOnlyList<long>> ClockIdsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ClockIdsAsync(bool includeArchived, CancellationToken cancellationToken)
     {
         if (options.Value.ClockIds is { Length: > 0 } configured)
         {
             return configured;
         }
         var clocks = await connecteam.GetTimeClocksAsync(cancellationToken);
-        return clocks.Where(c => !c.IsArchived).Select(c => c.Id).ToList();
+        return clocks.Where(c => includeArchived || !c.IsArchived).Select(c => c.Id).ToList();
     }
 
     private static bool InRange(DateOnly day, DateOnly from, DateOnly to) => day >= from && day <= to;

@@ -10,7 +10,7 @@ namespace Productivity.Tests.Infrastructure.Sync;
 
 /// <summary>
 /// The shift sync through the real Connecteam client over HTTP against <see cref="FakeConnecteamServer"/>: which
-/// stored shifts an answer may remove, and which clocks each kind of run reads.
+/// stored shifts an answer may remove, and which clocks the poll, range syncs and the reconciliation read.
 /// </summary>
 public sealed class ShiftSyncOverHttpTests : IAsyncLifetime
 {
@@ -94,14 +94,68 @@ public sealed class ShiftSyncOverHttpTests : IAsyncLifetime
         (await ShiftIdsAsync(host)).ShouldBe(["s-ana-am", "s-ana-pm", "s-ben"]);
     }
 
-    private async Task<TestHost> StartHostAsync(string provider)
+    [Fact]
+    public async Task ArchivedClock_IsReadByRangeSyncsAndTheReconciliationButNotByThePoll()
+    {
+        // The old clock's last shift, yesterday 07:00–14:00 CST: inside the poll's days, so only the clock choice differs.
+        _connecteam.AddClock(777, "Old Warehouse", archived: true);
+        _connecteam.AddShift(777, 1, "s-old", Utc(13, 0, days: -1), Utc(20, 0, days: -1));
+        await using var host = await StartHostAsync("Sqlite");
+        var pipeline = host.Services.GetRequiredService<SyncPipeline>();
+
+        _connecteam.ClearRequests();
+        await pipeline.PollShiftsAsync("test");
+        var pollRequests = _connecteam.Requests;
+        var afterPoll = await ShiftIdsAsync(host);
+        _connecteam.ClearRequests();
+        await pipeline.SyncShiftsAsync("test", Dec10.AddDays(-1), Dec10);
+        var rangeRequests = _connecteam.Requests;
+        var afterRange = await ShiftIdsAsync(host);
+        _connecteam.ClearRequests();
+        var reconciliation = await pipeline.ReconcileAsync("test");
+        var reconciliationRequests = _connecteam.Requests;
+        _connecteam.ClearRequests();
+        await pipeline.PollShiftsAsync("test");
+
+        pollRequests.ShouldNotContain(r => r.Path.Contains("/777/", StringComparison.Ordinal));
+        pollRequests.ShouldContain(r => r.Path == $"/time-clock/v1/time-clocks/{ClockId}/time-activities");
+        afterPoll.ShouldBe(["s-ana-am", "s-ana-pm", "s-ben"]);
+        rangeRequests.ShouldContain(r => r.Path == "/time-clock/v1/time-clocks/777/time-activities");
+        afterRange.ShouldBe(["s-ana-am", "s-ana-pm", "s-ben", "s-old"]);
+        reconciliationRequests.ShouldContain(r => r.Path == "/time-clock/v1/time-clocks/777/time-activities");
+        reconciliation.Outcome.Unchanged.ShouldBe(4);
+        // A later poll neither reads the archived clock nor drops what was read from it.
+        _connecteam.Requests.ShouldNotContain(r => r.Path.Contains("/777/", StringComparison.Ordinal));
+        (await ShiftIdsAsync(host)).ShouldBe(["s-ana-am", "s-ana-pm", "s-ben", "s-old"]);
+    }
+
+    [Fact]
+    public async Task Poll_ConfiguredArchivedClock_IsReadAsConfigured()
+    {
+        _connecteam.AddClock(777, "Old Warehouse", archived: true);
+        _connecteam.AddShift(777, 1, "s-old", Utc(13, 0, days: -1), Utc(20, 0, days: -1));
+        await using var host = await StartHostAsync("Sqlite", new() { ["Connecteam:ClockIds:0"] = "777" });
+
+        _connecteam.ClearRequests();
+        await host.Services.GetRequiredService<SyncPipeline>().PollShiftsAsync("test");
+
+        _connecteam.Requests.Select(r => r.Path).ShouldBe(["/time-clock/v1/time-clocks/777/time-activities"]);
+        (await ShiftIdsAsync(host)).ShouldBe(["s-old"]);
+    }
+
+    private async Task<TestHost> StartHostAsync(string provider, Dictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 12, 10, 22, 0, 0, TimeSpan.Zero));
-        var host = await TestHost.StartAsync(provider, new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Connecteam:ApiKey"] = _connecteam.ApiKey,
             ["Connecteam:BaseUrl"] = _connecteam.BaseUrl,
-        }, services => services.AddSingleton<TimeProvider>(time));
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+        var host = await TestHost.StartAsync(provider, values, services => services.AddSingleton<TimeProvider>(time));
         await host.Services.GetRequiredService<SyncPipeline>().SyncEmployeesAsync("test");
         return host;
     }
@@ -115,5 +169,5 @@ public sealed class ShiftSyncOverHttpTests : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<ProductivityDbContext>());
     }
 
-    private static DateTime Utc(int hour, int minute) => new(2025, 12, 10, hour, minute, 0, DateTimeKind.Utc);
+    private static DateTime Utc(int hour, int minute, int days = 0) => new DateTime(2025, 12, 10, hour, minute, 0, DateTimeKind.Utc).AddDays(days);
 }
