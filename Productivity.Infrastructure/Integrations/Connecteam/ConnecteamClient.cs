@@ -18,7 +18,10 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
     /// <summary>The largest page the users endpoint serves (its default is 10).</summary>
     public const int UsersPageSize = 500;
 
-    /// <summary>Days per time-activities call: the documented ceiling is 92, 31 is the safe size seen in practice.</summary>
+    /// <summary>
+    /// Days per time-activities call: the ceiling is 90 (92 in the guide, 90 since the September 2025 changelog), 31 is
+    /// the safe size a third-party wrapper documents. Longer ranges are read in adjacent windows.
+    /// </summary>
     public const int WindowDays = 31;
 
     private const string Source = "connecteam";

@@ -225,6 +225,30 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task GetTimeActivitiesAsync_AYearAgainstThe90DayLimit_ReadsAdjacentWindowsOfAtMost31Days()
+    {
+        var from = new DateOnly(2025, 1, 1);
+        var to = new DateOnly(2025, 12, 31);
+        _server.AddShift(ClockId, 1, "first", Utc(2025, 1, 1, 15, 0), Utc(2025, 1, 1, 20, 0));
+        _server.AddShift(ClockId, 1, "last", Utc(2025, 12, 31, 15, 0), Utc(2025, 12, 31, 20, 0));
+        _server.AssignUser(ClockId, 2);
+
+        var result = await Client().GetTimeActivitiesAsync(ClockId, from, to);
+
+        result.Shifts.Select(s => s.Id).ShouldBe(["first", "last"]);
+        result.Users.ShouldBe([1L, 2L], ignoreOrder: true);
+        _server.MaxRangeDays.ShouldBe(90);
+        var requests = _server.Requests;
+        requests.ShouldAllBe(r => r.StatusCode == 200);
+        var windows = requests.Select(r => (Start: DateOnly.Parse(r["startDate"]!), End: DateOnly.Parse(r["endDate"]!))).ToList();
+        windows.Count.ShouldBe(12);
+        windows[0].Start.ShouldBe(from);
+        windows[^1].End.ShouldBe(to);
+        windows.Zip(windows.Skip(1)).ShouldAllBe(pair => pair.Second.Start == pair.First.End.AddDays(1));
+        windows.ShouldAllBe(w => w.End.DayNumber - w.Start.DayNumber + 1 <= 31);
+    }
+
+    [Fact]
     public async Task GetTimeActivitiesAsync_MalformedItems_AreRejectedAndSiblingsKept()
     {
         _server.AddShift(ClockId, 1, "good-1", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
