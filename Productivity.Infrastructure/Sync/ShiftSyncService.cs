@@ -142,8 +142,8 @@ public sealed class ShiftSyncService(
             .Where(s => !seen.Contains(s.ConnecteamShiftId) && InRange(s.BusinessDay, from, to) && listed.Contains(s.EmployeeId));
         foreach (var gone in removed)
         {
-            logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}, clock {ClockId}) is no longer in Connecteam; removing it.",
-                gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay, clockId);
+            logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}) is no longer in Connecteam; removing it.",
+                gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay);
             db.Shifts.Remove(gone);
             outcome.Removed++;
             outcome.RemovedShifts.Add(new RemovedShift(clockId, gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay));

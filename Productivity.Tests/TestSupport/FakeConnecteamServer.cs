@@ -149,8 +149,9 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }));
 
     /// <summary>
-    /// Leaves the user out of the clock's time-activities answers altogether, shifts included, as Connecteam does with a
-    /// user no longer assigned to the clock (A.3: such users cannot even be asked for by id).
+    /// Leaves the user out of the clock's time-activities answers altogether, shifts included, as Connecteam may for a
+    /// user no longer assigned to the clock (A.3 says only that such users cannot be asked for by id; whether their
+    /// history is still listed is not documented, so the sync must not read their absence as deleted shifts).
     /// </summary>
     public void LeaveOutUser(long clockId, long userId) => Locked(() => _leftOut.Add((clockId, userId)));
 
