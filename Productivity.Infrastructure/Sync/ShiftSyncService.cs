@@ -145,8 +145,7 @@ public sealed class ShiftSyncService(
             logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}) is no longer in Connecteam; removing it.",
                 gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay);
             db.Shifts.Remove(gone);
-            outcome.Removed++;
-            outcome.RemovedShifts.Add(new RemovedShift(clockId, gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay));
+            outcome.RemoveShift(new RemovedShift(clockId, gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay));
             outcome.Day(gone.BusinessDay).Removed++;
             outcome.ChangedDays.Add(new EmployeeDay(gone.EmployeeId, gone.BusinessDay));
         }

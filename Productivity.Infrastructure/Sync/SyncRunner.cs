@@ -15,9 +15,6 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
     /// <summary>Rejected rows kept in a run's details; the count is always exact.</summary>
     public const int MaxRejectedInDetails = 500;
 
-    /// <summary>Removed shifts kept in a run's details; <see cref="SyncRun.Removed"/> is always exact.</summary>
-    public const int MaxRemovedInDetails = 500;
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public async Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
@@ -56,9 +53,10 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         run.Details = JsonSerializer.Serialize(new
         {
             unchanged = outcome.Unchanged,
+            // Bounded by the outcome (SyncOutcome.MaxRemovedKept); SyncRun.Removed is exact.
+            removed = outcome.RemovedShifts,
             warnings = outcome.Warnings,
             rejected = outcome.Rejected.Take(MaxRejectedInDetails).Select(r => new { r.Source, r.Key, r.Reason }),
-            removed = outcome.RemovedShifts.Take(MaxRemovedInDetails),
             days = outcome.Days.Select(d => new { day = d.Key.ToString("yyyy-MM-dd"), d.Value.Shifts, d.Value.Added, d.Value.Changed, d.Value.Removed }),
         }, Json);
         await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))

@@ -93,16 +93,18 @@ public sealed class SyncAdministrationTests
         await db.SaveChangesAsync();
         var run = await host.Services.GetRequiredService<SyncRunner>().RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, (outcome, _) =>
         {
-            outcome.RemovedShifts.Add(new RemovedShift(12345, "s-ana", ana.Id, Day));
-            outcome.RemovedShifts.AddRange(Enumerable.Range(0, SyncRunner.MaxRemovedInDetails).Select(i => new RemovedShift(777, $"s-{i}", 999_999, Day)));
-            outcome.Removed = outcome.RemovedShifts.Count;
+            outcome.RemoveShift(new RemovedShift(12345, "s-ana", ana.Id, Day));
+            foreach (var i in Enumerable.Range(0, SyncOutcome.MaxRemovedKept))
+            {
+                outcome.RemoveShift(new RemovedShift(777, $"s-{i}", 999_999, Day));
+            }
             return Task.CompletedTask;
         });
 
         var details = await scope.ServiceProvider.GetRequiredService<ISyncAdministration>().RunDetailsAsync(await AdminAsync(scope.ServiceProvider), run.Run.Id);
 
-        details.Run.Removed.ShouldBe(SyncRunner.MaxRemovedInDetails + 1);
-        details.Removed.Count.ShouldBe(SyncRunner.MaxRemovedInDetails);
+        details.Run.Removed.ShouldBe(SyncOutcome.MaxRemovedKept + 1);
+        details.Removed.Count.ShouldBe(SyncOutcome.MaxRemovedKept);
         details.Removed[0].ShouldBe(new SyncRemovedShift(Day, ana.Id, "Ana Lopez", 12345, "s-ana"));
         details.Removed[1].ShouldBe(new SyncRemovedShift(Day, 999_999, null, 777, "s-0"));
     }
