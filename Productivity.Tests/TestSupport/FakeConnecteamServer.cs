@@ -27,7 +27,6 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
 {
     public const string DefaultApiKey = "test-key";
     public const string DefaultTimeZone = "America/Chicago";
-    public const string DefaultJobId = "a429b1a5-0000-4000-8000-000000000001";
     public const string DefaultBreakTypeId = "brk-lunch";
 
     /// <summary>createdAt of the first user added without one (2024-01-01); each later one is a minute younger.</summary>
@@ -142,11 +141,24 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     public void AddShift(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null) =>
         Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: false, Utc(startUtc), Utc(endUtc), Now(), null)));
 
-    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null, string manualBreakId = DefaultBreakTypeId) =>
-        Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: true, Utc(startUtc), Utc(endUtc), Now(), null)
-        {
-            ManualBreakId = manualBreakId,
-        }));
+    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null) =>
+        Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: true, Utc(startUtc), Utc(endUtc), Now(), null)));
+
+    /// <summary>A shift item sent verbatim (e.g. malformed) among the shifts of <paramref name="userId"/> on <paramref name="day"/>.</summary>
+    public void AddRawShift(long clockId, long userId, DateOnly day, string json) =>
+        Locked(() => _activities.Add(new Activity($"raw-{Guid.NewGuid():N}", clockId, userId, IsBreak: false,
+            day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromHours(12)), DateTimeKind.Utc), null, Now(), Raw: JsonNode.Parse(json))));
+
+    /// <summary>An entry of <c>timeActivitiesByUsers</c> sent verbatim in every time-activities answer of the clock.</summary>
+    public void AddRawUserEntry(long clockId, string json) => Locked(() => _rawUserEntries.Add((clockId, JsonNode.Parse(json)!)));
+
+    public void EditShift(string id, DateTime startUtc, DateTime? endUtc) => Edit(id, isBreak: false, startUtc, endUtc);
+
+    public void EditBreak(string id, DateTime startUtc, DateTime? endUtc) => Edit(id, isBreak: true, startUtc, endUtc);
+
+    public bool RemoveShift(string id) => Remove(id, isBreak: false);
+
+    public bool RemoveBreak(string id) => Remove(id, isBreak: true);
 
     /// <summary>
     /// Leaves the user out of the clock's time-activities answers altogether, shifts included, as Connecteam may for a
@@ -172,22 +184,6 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         types.Add(JsonNode.Parse(json)!);
     });
-
-    /// <summary>A shift item sent verbatim (e.g. malformed) among the shifts of <paramref name="userId"/> on <paramref name="day"/>.</summary>
-    public void AddRawShift(long clockId, long userId, DateOnly day, string json) =>
-        Locked(() => _activities.Add(new Activity($"raw-{Guid.NewGuid():N}", clockId, userId, IsBreak: false,
-            day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromHours(12)), DateTimeKind.Utc), null, Now(), Raw: JsonNode.Parse(json))));
-
-    /// <summary>An entry of <c>timeActivitiesByUsers</c> sent verbatim in every time-activities answer of the clock.</summary>
-    public void AddRawUserEntry(long clockId, string json) => Locked(() => _rawUserEntries.Add((clockId, JsonNode.Parse(json)!)));
-
-    public void EditShift(string id, DateTime startUtc, DateTime? endUtc) => Edit(id, isBreak: false, startUtc, endUtc);
-
-    public void EditBreak(string id, DateTime startUtc, DateTime? endUtc) => Edit(id, isBreak: true, startUtc, endUtc);
-
-    public bool RemoveShift(string id) => Remove(id, isBreak: false);
-
-    public bool RemoveBreak(string id) => Remove(id, isBreak: true);
 
     /// <summary>
     /// The next <paramref name="count"/> requests get 429 with <c>x-ratelimit-minute-reset</c> = now +
@@ -385,13 +381,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             return ClockNotFound();
         }
 
-        var types = query.TryGetValue("activityTypes", out var wanted) ? wanted.ToHashSet() : ["shift", "manual_break", "time_off"];
-        var activities = _activities
-            .Where(a => a.ClockId == clockId && !_leftOut.Contains((clockId, a.UserId)))
-            .Where(a => a.IsBreak ? types.Contains("manual_break") : types.Contains("shift"));
-        activities = Matching(activities, query, "jobIds", (a, v) => !a.IsBreak && v == DefaultJobId);
-        activities = Matching(activities, query, "manualBreakIds", (a, v) => a.IsBreak && v == a.ManualBreakId);
-        var inRange = activities
+        var inRange = _activities
+            .Where(a => a.ClockId == clockId)
             .Where(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(a.StartUtc, clock.Zone)) is var day && day >= start && day <= end)
             .ToLookup(a => a.UserId);
         var userIds = _assignments.Where(a => a.ClockId == clockId).Select(a => a.UserId)
@@ -404,21 +395,48 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         var entries = new JsonArray();
         foreach (var userId in userIds)
         {
-            var own = inRange[userId].OrderBy(a => a.StartUtc).ToList();
+            var activities = inRange[userId].OrderBy(a => a.StartUtc).ToList();
             entries.Add(new JsonObject
             {
                 ["userId"] = userId,
-                ["shifts"] = new JsonArray([.. own.Where(a => !a.IsBreak).Select(a => ActivityJson(a, clock))]),
-                ["manualBreaks"] = new JsonArray([.. own.Where(a => a.IsBreak).Select(a => ActivityJson(a, clock))]),
+                ["shifts"] = new JsonArray([.. activities.Where(a => !a.IsBreak).Select(a => ActivityJson(a, clock))]),
+                ["manualBreaks"] = new JsonArray([.. activities.Where(a => a.IsBreak).Select(a => ActivityJson(a, clock))]),
                 ["timeOffs"] = new JsonArray(),
             });
         }
+        Narrow(entries, query);
         foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId))
         {
             entries.Add(entry.DeepClone());
         }
         return Ok(new JsonObject { ["timeActivitiesByUsers"] = entries });
     }
+
+    private Reply Ok(JsonObject data, JsonObject? paging = null)
+    {
+        var body = new JsonObject
+        {
+            ["requestId"] = $"r-{Interlocked.Increment(ref _requestCounter)}",
+            ["data"] = data,
+            ["apiVersionHint"] = "added-later-unknown-to-clients",
+        };
+        if (paging is not null)
+        {
+            body["paging"] = paging;
+        }
+        return new Reply(StatusCodes.Status200OK, body.ToJsonString());
+    }
+
+    private static Reply Invalid(string parameter, string message, string type = "value_error") =>
+        new(StatusCodes.Status422UnprocessableEntity, new JsonObject
+        {
+            ["detail"] = new JsonArray(new JsonObject
+            {
+                ["loc"] = new JsonArray("query", parameter),
+                ["msg"] = message,
+                ["type"] = type,
+            }),
+        }.ToJsonString());
 
     // GET …/manual-breaks: the reference names the endpoint (A.4) but not its shape. Assumed here, like the other lists:
     // {"requestId":…,"data":{"manualBreaks":[{"id":"brk-lunch","name":"Lunch","isPaid":false}]}}.
@@ -430,6 +448,28 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         var types = _breakTypes.TryGetValue(clockId, out var set) ? set : [BreakTypeJson(DefaultBreakTypeId, "Lunch", false)];
         return Ok(new JsonObject { ["manualBreaks"] = new JsonArray([.. types.Select(t => t.DeepClone())]) });
+    }
+
+    /// <summary>
+    /// The filters on what each user's lists hold, applied to the answer as built (after the clock has recorded its
+    /// shifts): <c>activityTypes</c> empties the lists not asked for, <c>jobIds</c>, <c>manualBreakIds</c> and
+    /// <c>policyTypeIds</c> keep the items of those ids.
+    /// </summary>
+    private static void Narrow(JsonArray entries, Dictionary<string, StringValues> query)
+    {
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            Narrow(entry, query, "shifts", "shift", "jobIds", "jobId");
+            Narrow(entry, query, "manualBreaks", "manual_break", "manualBreakIds", "manualBreakId");
+            Narrow(entry, query, "timeOffs", "time_off", "policyTypeIds", "policyTypeId");
+        }
+    }
+
+    private static void Narrow(JsonObject entry, Dictionary<string, StringValues> query, string list, string type, string filter, string member)
+    {
+        var asked = !query.TryGetValue("activityTypes", out var types) || types.Contains(type);
+        var items = asked ? entry[list]!.AsArray().Select(item => item!.DeepClone()) : [];
+        entry[list] = new JsonArray([.. Matching(items, query, filter, (item, id) => item[member]?.ToString() == id)]);
     }
 
     /// <summary>The items matching any of the values of an array filter; all items when the filter is not given.</summary>
@@ -494,32 +534,6 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
 
     private static Reply ClockNotFound() => new(StatusCodes.Status404NotFound,
         """{"error":"Not found","path":"time-clocks","requestId":"r-404","details":{"error_message":"Time clock not found","error_code":"TIME_CLOCK_NOT_FOUND"}}""");
-
-    private Reply Ok(JsonObject data, JsonObject? paging = null)
-    {
-        var body = new JsonObject
-        {
-            ["requestId"] = $"r-{Interlocked.Increment(ref _requestCounter)}",
-            ["data"] = data,
-            ["apiVersionHint"] = "added-later-unknown-to-clients",
-        };
-        if (paging is not null)
-        {
-            body["paging"] = paging;
-        }
-        return new Reply(StatusCodes.Status200OK, body.ToJsonString());
-    }
-
-    private static Reply Invalid(string parameter, string message, string type = "value_error") =>
-        new(StatusCodes.Status422UnprocessableEntity, new JsonObject
-        {
-            ["detail"] = new JsonArray(new JsonObject
-            {
-                ["loc"] = new JsonArray("query", parameter),
-                ["msg"] = message,
-                ["type"] = type,
-            }),
-        }.ToJsonString());
 
     private static JsonObject UserJson(User user)
     {
@@ -592,11 +606,11 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         if (activity.IsBreak)
         {
-            json["manualBreakId"] = activity.ManualBreakId;
+            json["manualBreakId"] = "brk-lunch";
         }
         else
         {
-            json["jobId"] = DefaultJobId;
+            json["jobId"] = "a429b1a5-0000-4000-8000-000000000001";
             json["shiftAttachments"] = new JsonArray();
         }
         return json;
@@ -671,8 +685,6 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         string Id, long ClockId, long UserId, bool IsBreak, DateTime StartUtc, DateTime? EndUtc, long CreatedAt, JsonNode? Raw)
     {
         public long ModifiedAt { get; init; } = CreatedAt;
-
-        public string ManualBreakId { get; init; } = DefaultBreakTypeId;
     }
 
     private sealed record Fault(int Status, TimeSpan? ResetAfter, TimeSpan? RetryAfter, bool DailyLimitSpent, TimeSpan Delay, bool Malformed);
