@@ -116,7 +116,7 @@ public static class ConnecteamDayBenchmark
         await Time(measurement, async () =>
         {
             await using var scope = host.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<ShiftSyncService>().SyncAsync(Day, Day, outcome);
+            await scope.ServiceProvider.GetRequiredService<ShiftSyncService>().SyncAsync(Day, Day, outcome, includeArchivedClocks: false);
             return 0;
         });
         return outcome;

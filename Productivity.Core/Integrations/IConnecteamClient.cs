@@ -15,4 +15,7 @@ public interface IConnecteamClient
     /// are returned in <see cref="ConnecteamActivities.Rejected"/> instead of failing the call.
     /// </summary>
     Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>The manual break types of one clock (what a break's <c>manualBreakId</c> refers to).</summary>
+    Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default);
 }

@@ -17,7 +17,7 @@ public interface ISyncAdministration
 
     Task<SyncRunPage> HistoryAsync(ClaimsPrincipal actor, SyncRunQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>One run with its details (warnings, rejected rows, per-day report); an unknown id is not found.</summary>
+    /// <summary>One run with its details (warnings, rejected rows, removed shifts, per-day report); an unknown id is not found.</summary>
     Task<SyncRunDetails> RunDetailsAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default);
 }
 
@@ -46,7 +46,12 @@ public sealed record SyncRunDetails(
     int Unchanged,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<RejectedRow> Rejected,
-    IReadOnlyList<SyncDayReport> Days);
+    IReadOnlyList<SyncDayReport> Days,
+    IReadOnlyList<SyncRemovedShift> Removed);
 
 /// <summary>One day of a reconciliation report: shifts in the source and what the run added, changed and removed.</summary>
 public sealed record SyncDayReport(DateOnly Day, int Shifts, int Added, int Changed, int Removed);
+
+/// <summary>A shift a run removed because Connecteam no longer has it.</summary>
+/// <param name="EmployeeName">Null when the employee no longer exists.</param>
+public sealed record SyncRemovedShift(DateOnly Day, int EmployeeId, string? EmployeeName, long ClockId, string ShiftId);

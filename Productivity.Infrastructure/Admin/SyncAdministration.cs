@@ -91,15 +91,20 @@ internal sealed class SyncAdministration(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.SyncRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new KeyNotFoundException($"Sync run {runId} does not exist.");
-        return ParseDetails(run);
+        var details = ParseDetails(run);
+        var employeeIds = details.Removed.Select(r => r.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        return details with { Removed = [.. details.Removed.Select(r => r with { EmployeeName = names.GetValueOrDefault(r.EmployeeId) })] };
     }
 
-    /// <summary>Reads the JSON that <see cref="SyncRunner"/> writes; unknown or missing parts are left empty.</summary>
+    /// <summary>Reads the JSON that <see cref="SyncRunner"/> writes; unknown or missing parts are left empty, names unresolved.</summary>
     internal static SyncRunDetails ParseDetails(SyncRun run)
     {
         var warnings = new List<string>();
         var rejected = new List<RejectedRow>();
         var days = new List<SyncDayReport>();
+        var removed = new List<SyncRemovedShift>();
         var unchanged = 0;
         if (!string.IsNullOrWhiteSpace(run.Details))
         {
@@ -121,8 +126,15 @@ internal sealed class SyncAdministration(
                     .Select(e => new SyncDayReport(DateOnly.ParseExact(Text(e, "day"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                         Int(e, "Shifts"), Int(e, "Added"), Int(e, "Changed"), Int(e, "Removed"))));
             }
+            if (root.TryGetProperty("removed", out var gone) && gone.ValueKind == JsonValueKind.Array)
+            {
+                removed.AddRange(gone.EnumerateArray()
+                    .Where(e => DateOnly.TryParseExact(Text(e, "BusinessDay"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    .Select(e => new SyncRemovedShift(DateOnly.ParseExact(Text(e, "BusinessDay"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        Int(e, "EmployeeId"), null, Long(e, "ClockId"), Text(e, "ShiftId"))));
+            }
         }
-        return new SyncRunDetails(run, unchanged, warnings, rejected, days);
+        return new SyncRunDetails(run, unchanged, warnings, rejected, days, removed);
     }
 
     private async Task<string> RunHereAsync(string jobKey)
@@ -132,7 +144,7 @@ internal sealed class SyncAdministration(
         var (from, to) = pipeline.RecentDays();
         var result = jobKey switch
         {
-            nameof(ShiftSyncJob) => await pipeline.SyncShiftsAsync(SyncTriggers.Manual, from, to, cancellationToken),
+            nameof(ShiftSyncJob) => await pipeline.PollShiftsAsync(SyncTriggers.Manual, cancellationToken),
             nameof(EmployeeSyncJob) => await pipeline.SyncEmployeesAsync(SyncTriggers.Manual, cancellationToken),
             nameof(ReconciliationJob) => await pipeline.ReconcileAsync(SyncTriggers.Manual, cancellationToken),
             nameof(PodFactorySyncJob) => await pipeline.SyncPodFactoryAsync(SyncTriggers.Manual, cancellationToken),
@@ -165,6 +177,9 @@ internal sealed class SyncAdministration(
 
     private static int Int(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : 0;
+
+    private static long Long(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var number) ? number : 0;
 
     private static JsonElement? Property(JsonElement element, string name)
     {

@@ -15,4 +15,7 @@ internal sealed class UnconfiguredConnecteam : IConnecteamClient
 
     public Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException(Message);
+
+    public Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(Message);
 }

@@ -27,13 +27,16 @@ public sealed class ShiftSyncService(
     TimeProvider timeProvider,
     ILogger<ShiftSyncService> logger)
 {
-    public async Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken = default)
+    /// <param name="includeArchivedClocks">Read archived clocks too (their history stays readable); ignored when
+    /// <c>Connecteam:ClockIds</c> names the clocks.</param>
+    public async Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, bool includeArchivedClocks,
+        CancellationToken cancellationToken = default)
     {
         if (to < from)
         {
             throw new ArgumentException($"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is empty.");
         }
-        var clockIds = await ClockIdsAsync(cancellationToken);
+        var clockIds = await ClockIdsAsync(includeArchivedClocks, cancellationToken);
         var reads = new List<(long ClockId, ConnecteamActivities Activities)>();
         foreach (var clockId in clockIds)
         {
@@ -154,12 +157,17 @@ public sealed class ShiftSyncService(
             }
         }
 
-        foreach (var gone in stored.Values.Where(s => !seen.Contains(s.ConnecteamShiftId) && InRange(s.BusinessDay, from, to)))
+        // Only a user the answer lists in full can have lost a shift (see ConnecteamActivities.Users): one left out, e.g.
+        // no longer assigned to the clock, keeps their stored shifts rather than losing their history.
+        var listed = employees.Where(e => activities.Users.Contains(e.Key)).Select(e => e.Value).ToHashSet();
+        var removed = stored.Values
+            .Where(s => !seen.Contains(s.ConnecteamShiftId) && InRange(s.BusinessDay, from, to) && listed.Contains(s.EmployeeId));
+        foreach (var gone in removed)
         {
             logger.LogInformation("Shift {ShiftId} (employee {EmployeeId}, {Day}) is no longer in Connecteam; removing it.",
                 gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay);
             db.Shifts.Remove(gone);
-            outcome.Removed++;
+            outcome.RemoveShift(new RemovedShift(clockId, gone.ConnecteamShiftId, gone.EmployeeId, gone.BusinessDay));
             outcome.Day(gone.BusinessDay).Removed++;
             Changed(outcome, gone.EmployeeId, gone.BusinessDay);
         }
@@ -167,13 +175,15 @@ public sealed class ShiftSyncService(
         {
             outcome.Day(day.Key).Shifts += day.Count();
         }
-        await ApplyBreaksAsync(clockId, activities, employees, from, to, outcome, now, cancellationToken);
+        await ApplyBreaksAsync(clockId, activities, employees, listed, from, to, outcome, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ApplyBreaksAsync(long clockId, ConnecteamActivities activities, Dictionary<long, int> employees, DateOnly from,
-        DateOnly to, SyncOutcome outcome, DateTime now, CancellationToken cancellationToken)
+    /// <param name="listed">Employees the answer lists in full: only their missing breaks are removed, as for shifts.</param>
+    private async Task ApplyBreaksAsync(long clockId, ConnecteamActivities activities, Dictionary<long, int> employees,
+        HashSet<int> listed, DateOnly from, DateOnly to, SyncOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
+        var names = await BreakNamesAsync(clockId, activities, outcome, cancellationToken);
         var ids = activities.Breaks.Select(b => b.Id).ToList();
         var stored = await db.ManualBreaks
             .Where(b => b.ClockId == clockId && ((b.BusinessDay >= from && b.BusinessDay <= to) || ids.Contains(b.ConnecteamBreakId)))
@@ -205,6 +215,7 @@ public sealed class ShiftSyncService(
                     ClockId = clockId,
                     ConnecteamBreakId = incoming.Id,
                     BreakTypeId = incoming.BreakTypeId,
+                    Name = Name(names, incoming),
                     IsPaid = incoming.IsPaid,
                     StartUtc = incoming.StartUtc,
                     EndUtc = incoming.EndUtc,
@@ -215,13 +226,15 @@ public sealed class ShiftSyncService(
                 continue;
             }
             var previous = new EmployeeDay(item.EmployeeId, item.BusinessDay);
+            var name = Name(names, incoming) ?? item.Name;
             if (item.EmployeeId == employeeId && item.StartUtc == incoming.StartUtc && item.EndUtc == incoming.EndUtc
-                && item.BreakTypeId == incoming.BreakTypeId && item.IsPaid == incoming.IsPaid)
+                && item.BreakTypeId == incoming.BreakTypeId && item.IsPaid == incoming.IsPaid && item.Name == name)
             {
                 continue;
             }
             item.EmployeeId = employeeId;
             item.BreakTypeId = incoming.BreakTypeId;
+            item.Name = name;
             item.IsPaid = incoming.IsPaid;
             item.StartUtc = incoming.StartUtc;
             item.EndUtc = incoming.EndUtc;
@@ -230,24 +243,49 @@ public sealed class ShiftSyncService(
             Changed(outcome, previous.EmployeeId, previous.Day);
             Changed(outcome, employeeId, day);
         }
-        foreach (var gone in stored.Values.Where(b => !seen.Contains(b.ConnecteamBreakId) && InRange(b.BusinessDay, from, to)))
+        foreach (var gone in stored.Values.Where(b => !seen.Contains(b.ConnecteamBreakId) && InRange(b.BusinessDay, from, to)
+                     && listed.Contains(b.EmployeeId)))
         {
             db.ManualBreaks.Remove(gone);
             Changed(outcome, gone.EmployeeId, gone.BusinessDay);
         }
     }
 
+    // The clock's break types name the breaks ("Lunch"); read only when there are breaks, and a failed read costs only
+    // the names (kept as stored), never the sync.
+    private async Task<IReadOnlyDictionary<string, string>> BreakNamesAsync(long clockId, ConnecteamActivities activities,
+        SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (activities.Breaks.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        try
+        {
+            return (await connecteam.GetBreakTypesAsync(clockId, cancellationToken))
+                .DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
+        }
+        catch (ConnecteamApiException ex)
+        {
+            outcome.Warnings.Add($"clock {clockId}: the manual break types could not be read ({ex.Message}); break names unchanged");
+            return new Dictionary<string, string>();
+        }
+    }
+
+    private static string? Name(IReadOnlyDictionary<string, string> names, ConnecteamBreak item) =>
+        item.BreakTypeId is { } type && names.TryGetValue(type, out var name) ? name[..Math.Min(name.Length, 100)] : null;
+
     private static void Changed(SyncOutcome outcome, int employeeId, DateOnly day) =>
         outcome.ChangedDays.Add(new EmployeeDay(employeeId, day));
 
-    private async Task<IReadOnlyList<long>> ClockIdsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ClockIdsAsync(bool includeArchived, CancellationToken cancellationToken)
     {
         if (options.Value.ClockIds is { Length: > 0 } configured)
         {
             return configured;
         }
         var clocks = await connecteam.GetTimeClocksAsync(cancellationToken);
-        return clocks.Where(c => !c.IsArchived).Select(c => c.Id).ToList();
+        return clocks.Where(c => includeArchived || !c.IsArchived).Select(c => c.Id).ToList();
     }
 
     private static bool InRange(DateOnly day, DateOnly from, DateOnly to) => day >= from && day <= to;

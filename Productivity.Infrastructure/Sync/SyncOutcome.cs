@@ -28,6 +28,24 @@ public sealed class SyncOutcome
     public HashSet<EmployeeDay> ChangedDays { get; } = [];
     /// <summary>Per business day: shifts added, changed and removed (the reconciliation report).</summary>
     public SortedDictionary<DateOnly, DayReport> Days { get; } = [];
+    /// <summary>Removed shifts kept for the run's details; <see cref="Removed"/> counts every one.</summary>
+    public const int MaxRemovedKept = 200;
+    private readonly List<RemovedShift> _removedShifts = [];
+    /// <summary>
+    /// The first <see cref="MaxRemovedKept"/> shifts this run removed: a removal deletes time someone worked, so each
+    /// one is named, and the list stays bounded however much a range re-read removes.
+    /// </summary>
+    public IReadOnlyList<RemovedShift> RemovedShifts => _removedShifts;
+
+    /// <summary>Counts a removed shift and keeps it for the details while there is room.</summary>
+    public void RemoveShift(RemovedShift shift)
+    {
+        Removed++;
+        if (_removedShifts.Count < MaxRemovedKept)
+        {
+            _removedShifts.Add(shift);
+        }
+    }
 
     public DayReport Day(DateOnly day)
     {
@@ -60,6 +78,7 @@ public sealed class SyncOutcome
         _rejected.AddRange(other.Rejected.Take(MaxRejectedKept - _rejected.Count));
         RejectedCount += other.RejectedCount;
         Warnings.AddRange(other.Warnings);
+        _removedShifts.AddRange(other.RemovedShifts.Take(MaxRemovedKept - _removedShifts.Count));
         ChangedDays.UnionWith(other.ChangedDays);
         foreach (var (day, report) in other.Days)
         {
@@ -74,6 +93,8 @@ public sealed class SyncOutcome
     private static string Excerpt(string text) =>
         text.Length <= MaxRejectedText ? text : string.Concat(text.AsSpan(0, MaxRejectedText - 1), "…");
 }
+
+public sealed record RemovedShift(long ClockId, string ShiftId, int EmployeeId, DateOnly BusinessDay);
 
 public sealed class DayReport
 {

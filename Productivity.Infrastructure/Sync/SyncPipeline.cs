@@ -26,18 +26,35 @@ public sealed class SyncPipeline(
         return (today.AddDays(-1), today);
     }
 
+    /// <summary>
+    /// The 5-minute poll: <see cref="RecentDays"/> of the clocks in use. An archived clock takes no new punches, so the
+    /// poll spends no requests on it; range syncs and the reconciliation still read its history.
+    /// </summary>
+    public Task<SyncRunResult> PollShiftsAsync(string trigger, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = RecentDays();
+        return RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger,
+            (service, outcome, ct) => service.SyncAsync(from, to, outcome, includeArchivedClocks: false, ct), cancellationToken);
+    }
+
+    /// <summary>Re-reads a range of days (the command line), archived clocks included.</summary>
     public Task<SyncRunResult> SyncShiftsAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger, (service, outcome, ct) => service.SyncAsync(from, to, outcome, ct), cancellationToken);
+        RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger,
+            (service, outcome, ct) => service.SyncAsync(from, to, outcome, includeArchivedClocks: true, ct), cancellationToken);
 
     public Task<SyncRunResult> SyncEmployeesAsync(string trigger, CancellationToken cancellationToken = default) =>
         RunAsync<EmployeeSyncService>(SyncJobs.Employees, trigger, (service, outcome, ct) => service.SyncAsync(outcome, ct), cancellationToken);
 
-    /// <summary>Re-reads the last 14 days from Connecteam; the run's details hold shifts added, changed and removed per day.</summary>
+    /// <summary>
+    /// Re-reads the last 14 days from Connecteam, archived clocks included (an edit made there after archiving is picked
+    /// up here); the run's details hold shifts added, changed and removed per day.
+    /// </summary>
     public Task<SyncRunResult> ReconcileAsync(string trigger, CancellationToken cancellationToken = default)
     {
         var (_, today) = RecentDays();
         return RunAsync<ShiftSyncService>(SyncJobs.Reconciliation, trigger,
-            (service, outcome, ct) => service.SyncAsync(today.AddDays(1 - ReconciliationDays), today, outcome, ct), cancellationToken);
+            (service, outcome, ct) => service.SyncAsync(today.AddDays(1 - ReconciliationDays), today, outcome, includeArchivedClocks: true, ct),
+            cancellationToken);
     }
 
     public Task<SyncRunResult> SyncPodFactoryAsync(string trigger, CancellationToken cancellationToken = default) =>

@@ -50,6 +50,8 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         run.Details = JsonSerializer.Serialize(new
         {
             unchanged = outcome.Unchanged,
+            // Bounded by the outcome (SyncOutcome.MaxRemovedKept); SyncRun.Removed is exact.
+            removed = outcome.RemovedShifts,
             warnings = outcome.Warnings,
             // Bounded by the outcome (SyncOutcome.MaxRejectedKept rows, each key and reason cut short); the count is exact.
             rejected = outcome.Rejected.Select(r => new { r.Source, r.Key, r.Reason }),

@@ -9,20 +9,60 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace Productivity.Tests.TestSupport;
 
 /// <summary>
 /// A real HTTP server (Kestrel on 127.0.0.1, a free port) that answers like Connecteam's API
-/// (reference section A.8): <c>/me</c>, paged <c>/users/v1/users</c>, <c>/time-clock/v1/time-clocks</c> and
-/// <c>…/{id}/time-activities</c> with unknown fields sprinkled in, open shifts without an <c>end</c> key, 401 without
-/// the key and 422 over <see cref="MaxRangeDays"/>. Data is set per test; faults are queued and each one answers
+/// (reference sections A.3, A.4, A.8): <c>/me</c>, paged <c>/users/v1/users</c>, <c>/time-clock/v1/time-clocks</c>,
+/// <c>…/{id}/time-activities</c> and <c>…/{id}/manual-breaks</c> with unknown fields sprinkled in, open shifts without
+/// an <c>end</c> key, 401 without the key. It is as strict as the documentation: a query parameter the endpoint does
+/// not document, or a value outside its documented range, gets 422 in the API's validation shape; time-activities
+/// refuses a range over <see cref="MaxRangeDays"/>; and the users list comes back in an order of its own, different on
+/// every request, unless <c>sort=created_at</c> is given. Data is set per test; faults are queued and each one answers
 /// the next request. Every request is recorded.
 /// </summary>
 public sealed partial class FakeConnecteamServer : IAsyncDisposable
 {
     public const string DefaultApiKey = "test-key";
     public const string DefaultTimeZone = "America/Chicago";
+    public const string DefaultBreakTypeId = "brk-lunch";
+
+    /// <summary>createdAt of the first user added without one (2024-01-01); each later one is a minute younger.</summary>
+    private const long FirstCreatedAt = 1_704_067_200;
+    private const long ArchivedAt = 1_706_745_600;
+
+    // GET /users/v1/users (A.3). Arrays are sent as repeated keys (userIds=1&userIds=2): the docs read do not spell the
+    // encoding out, FastAPI's error model suggests it; "userIds[]" is therefore an unknown parameter here.
+    private static readonly QueryParameter[] UsersParameters =
+    [
+        new("limit", Integer(1, 500)),
+        new("offset", Integer(0, int.MaxValue)),
+        new("sort", OneOf("created_at")),
+        new("order", OneOf("asc", "desc")),
+        new("userIds", Integer(1, long.MaxValue), IsArray: true),
+        new("userStatus", OneOf("active", "archived", "all")),
+        new("fullNames", Text, IsArray: true),
+        new("phoneNumbers", Text, IsArray: true),
+        new("emailAddresses", Text, IsArray: true),
+        new("createdAt", Integer(0, long.MaxValue)),
+        new("modifiedAt", Integer(0, long.MaxValue)),
+        new("lastLogin", Integer(0, long.MaxValue)),
+        new("archivedAt", Integer(0, long.MaxValue)),
+    ];
+
+    // GET …/time-activities (A.3): no paging parameters at all, the date window is the only bound.
+    private static readonly QueryParameter[] TimeActivitiesParameters =
+    [
+        new("startDate", Date, Required: true),
+        new("endDate", Date, Required: true),
+        new("userIds", Integer(1, long.MaxValue), IsArray: true),
+        new("jobIds", Text, IsArray: true),
+        new("manualBreakIds", Text, IsArray: true),
+        new("policyTypeIds", Text, IsArray: true),
+        new("activityTypes", OneOf("shift", "manual_break", "time_off"), IsArray: true),
+    ];
 
     private readonly WebApplication _app;
     private readonly Lock _sync = new();
@@ -31,9 +71,12 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     private readonly HashSet<(long ClockId, long UserId)> _assignments = [];
     private readonly List<Activity> _activities = [];
     private readonly List<(long ClockId, JsonNode Entry)> _rawUserEntries = [];
+    private readonly HashSet<(long ClockId, long UserId)> _leftOut = [];
+    private readonly Dictionary<long, List<JsonNode>> _breakTypes = [];
     private readonly Queue<Fault> _faults = new();
     private readonly List<FakeConnecteamRequest> _requests = [];
     private int _requestCounter;
+    private int _unsortedUserReads;
 
     private FakeConnecteamServer(WebApplication app, string apiKey)
     {
@@ -45,8 +88,11 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
 
     public string ApiKey { get; }
 
-    /// <summary>The widest <c>startDate</c>..<c>endDate</c> range (days, inclusive) time-activities accepts.</summary>
-    public int MaxRangeDays { get; set; } = 92;
+    /// <summary>
+    /// The widest <c>startDate</c>..<c>endDate</c> range (days, inclusive) time-activities accepts: 90 since the
+    /// September 2025 changelog (the guide still says 92; the stricter one is what the client must respect).
+    /// </summary>
+    public int MaxRangeDays { get; set; } = 90;
 
     /// <summary>The status for a missing or wrong <c>X-API-KEY</c> (the docs read do not name one).</summary>
     public int UnauthorizedStatusCode { get; set; } = StatusCodes.Status401Unauthorized;
@@ -81,8 +127,10 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         return server;
     }
 
-    public void AddUser(long userId, string firstName, string lastName, string? email = null, bool archived = false) =>
-        Locked(() => _users[userId] = new User(userId, firstName, lastName, email, archived));
+    /// <param name="createdAt">Unix seconds; by default users are created a minute apart in the order they are added.</param>
+    public void AddUser(long userId, string firstName, string lastName, string? email = null, bool archived = false, long? createdAt = null) =>
+        Locked(() => _users[userId] = new User(userId, firstName, lastName, email, archived,
+            createdAt ?? (_users.TryGetValue(userId, out var old) ? old.CreatedAt : FirstCreatedAt + 60L * _users.Count)));
 
     public void AddClock(long id, string name, bool archived = false, string timeZone = DefaultTimeZone) =>
         Locked(() => _clocks[id] = new Clock(id, name, archived, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));
@@ -121,6 +169,31 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     public bool RemoveBreak(string id) => Remove(id, isBreak: true);
 
     /// <summary>
+    /// Leaves the user out of the clock's time-activities answers altogether, shifts included, as Connecteam may for a
+    /// user no longer assigned to the clock (A.3 says only that such users cannot be asked for by id; whether their
+    /// history is still listed is not documented, so the sync must not read their absence as deleted shifts).
+    /// </summary>
+    public void LeaveOutUser(long clockId, long userId) => Locked(() => _leftOut.Add((clockId, userId)));
+
+    /// <summary>
+    /// The clock's break types as <c>…/manual-breaks</c> lists them (replacing the default single unpaid
+    /// <see cref="DefaultBreakTypeId"/> "Lunch").
+    /// </summary>
+    public void SetBreakTypes(long clockId, params (string Id, string Name, bool IsPaid)[] types) =>
+        Locked(() => _breakTypes[clockId] = [.. types.Select(t => BreakTypeJson(t.Id, t.Name, t.IsPaid))]);
+
+    /// <summary>A break type item sent verbatim (e.g. malformed) after the clock's other break types.</summary>
+    public void AddRawBreakType(long clockId, string json) => Locked(() =>
+    {
+        if (!_breakTypes.TryGetValue(clockId, out var types))
+        {
+            types = [BreakTypeJson(DefaultBreakTypeId, "Lunch", false)];
+            _breakTypes[clockId] = types;
+        }
+        types.Add(JsonNode.Parse(json)!);
+    });
+
+    /// <summary>
     /// The next <paramref name="count"/> requests get 429 with <c>x-ratelimit-minute-reset</c> = now +
     /// <paramref name="resetAfter"/> (epoch seconds) or, when that is null, only <c>Retry-After</c>.
     /// </summary>
@@ -152,6 +225,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         var receivedAt = DateTimeOffset.UtcNow;
         var request = context.Request;
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal);
         var hasKey = request.Headers.ContainsKey("X-API-KEY");
         var authorized = request.Headers["X-API-KEY"] == ApiKey;
 
@@ -159,8 +233,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         lock (_sync)
         {
             reply = _faults.TryDequeue(out var fault)
-                ? FaultReply(fault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", query, authorized))
-                : Route(request.Method, request.Path.Value ?? "/", query, authorized);
+                ? FaultReply(fault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", parameters, authorized))
+                : Route(request.Method, request.Path.Value ?? "/", parameters, authorized);
             _requests.Add(new FakeConnecteamRequest(request.Method, request.Path.Value ?? "/", query, hasKey, receivedAt,
                 reply.Status, reply.RateLimitReset));
         }
@@ -221,7 +295,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         return new Reply(StatusCodes.Status429TooManyRequests, """{"detail":"Too many requests"}""", Headers: headers, RateLimitReset: reset);
     }
 
-    private Reply Route(string method, string path, Dictionary<string, string> query, bool authorized)
+    private Reply Route(string method, string path, Dictionary<string, StringValues> query, bool authorized)
     {
         if (!authorized)
         {
@@ -233,62 +307,75 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         if (path == "/me")
         {
-            return Ok(new JsonObject { ["companyName"] = "Fake Warehouse Co", ["companyId"] = "fake-1" });
+            return Validate(query, []) ?? Ok(new JsonObject { ["companyName"] = "Fake Warehouse Co", ["companyId"] = "fake-1" });
         }
         if (path == "/users/v1/users")
         {
-            return Users(query);
+            return Validate(query, UsersParameters) ?? Users(query);
         }
         if (path == "/time-clock/v1/time-clocks")
         {
-            return Ok(new JsonObject { ["timeClocks"] = new JsonArray([.. _clocks.Values.Select(ClockJson)]) });
+            return Validate(query, [])
+                ?? Ok(new JsonObject { ["timeClocks"] = new JsonArray([.. _clocks.Values.Select(ClockJson)]) });
         }
-        if (TimeActivitiesPath().Match(path) is { Success: true } match)
+        if (TimeActivitiesPath().Match(path) is { Success: true } activities)
         {
-            return TimeActivities(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), query);
+            return Validate(query, TimeActivitiesParameters)
+                ?? TimeActivities(long.Parse(activities.Groups[1].Value, CultureInfo.InvariantCulture), query);
+        }
+        if (ManualBreaksPath().Match(path) is { Success: true } breaks)
+        {
+            return Validate(query, []) ?? BreakTypes(long.Parse(breaks.Groups[1].Value, CultureInfo.InvariantCulture));
         }
         return new Reply(StatusCodes.Status404NotFound, """{"detail":"Not Found"}""");
     }
 
-    private Reply Users(Dictionary<string, string> query)
+    private Reply Users(Dictionary<string, StringValues> query)
     {
-        var limit = 10;
-        var offset = 0;
-        if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, out limit) || limit is < 1 or > 500))
+        var limit = query.TryGetValue("limit", out var limitText) ? int.Parse(limitText!, CultureInfo.InvariantCulture) : 10;
+        var offset = query.TryGetValue("offset", out var offsetText) ? int.Parse(offsetText!, CultureInfo.InvariantCulture) : 0;
+        IEnumerable<User> users = (query.TryGetValue("userStatus", out var status) ? status.ToString() : "active") switch
         {
-            return Invalid("limit", "ensure this value is between 1 and 500");
-        }
-        if (query.TryGetValue("offset", out var offsetText) && (!int.TryParse(offsetText, out offset) || offset < 0))
-        {
-            return Invalid("offset", "ensure this value is greater than or equal to 0");
-        }
-        Func<User, bool>? filter = query.GetValueOrDefault("userStatus", "active") switch
-        {
-            "active" => u => !u.IsArchived,
-            "archived" => u => u.IsArchived,
-            "all" => _ => true,
-            _ => null,
+            "active" => _users.Values.Where(u => !u.IsArchived),
+            "archived" => _users.Values.Where(u => u.IsArchived),
+            _ => _users.Values,
         };
-        if (filter is null)
+        users = Matching(users, query, "userIds", (u, v) => u.Id == long.Parse(v, CultureInfo.InvariantCulture));
+        users = Matching(users, query, "fullNames", (u, v) => string.Equals($"{u.FirstName} {u.LastName}", v, StringComparison.OrdinalIgnoreCase));
+        users = Matching(users, query, "phoneNumbers", (u, v) => PhoneNumber(u) == v);
+        users = Matching(users, query, "emailAddresses", (u, v) => string.Equals(u.Email, v, StringComparison.OrdinalIgnoreCase));
+        // "Only users … after this date": read as at-or-after, the safe side for an incremental client.
+        users = Since(users, query, "createdAt", u => u.CreatedAt);
+        users = Since(users, query, "modifiedAt", u => u.CreatedAt);
+        users = Since(users, query, "lastLogin", _ => 0);
+        users = Since(users, query, "archivedAt", u => u.IsArchived ? ArchivedAt : null);
+
+        List<User> ordered;
+        if (query.ContainsKey("sort"))
         {
-            return Invalid("userStatus", "value is not a valid enumeration member; permitted: 'active', 'archived', 'all'");
+            // created_at is not unique (bulk imports share a second); the user id breaks ties so that pages are stable.
+            ordered = query.TryGetValue("order", out var order) && order == "desc"
+                ? [.. users.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)]
+                : [.. users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)];
+        }
+        else
+        {
+            // The API promises no order without sort; a fresh shuffle per request makes a client that relies on one
+            // lose and repeat users between pages, as it would against the real thing. Seeded: failures reproduce.
+            var shuffled = users.ToArray();
+            new Random(unchecked(0x5EED + _unsortedUserReads++)).Shuffle(shuffled);
+            ordered = [.. shuffled];
         }
 
-        var page = _users.Values.Where(filter).Skip(offset).Take(limit).Select(UserJson).ToList();
+        var page = ordered.Skip(offset).Take(limit).Select(UserJson).ToList();
         return Ok(new JsonObject { ["users"] = new JsonArray([.. page]) },
             new JsonObject { ["offset"] = offset + page.Count });
     }
 
-    private Reply TimeActivities(long clockId, Dictionary<string, string> query)
+    private Reply TimeActivities(long clockId, Dictionary<string, StringValues> query)
     {
-        if (!TryDate(query, "startDate", out var start, out var startError))
-        {
-            return startError!;
-        }
-        if (!TryDate(query, "endDate", out var end, out var endError))
-        {
-            return endError!;
-        }
+        var start = DateOnly.ParseExact(query["startDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = DateOnly.ParseExact(query["endDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (end < start)
         {
             return Invalid("endDate", "endDate must not be before startDate");
@@ -299,8 +386,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         if (!_clocks.TryGetValue(clockId, out var clock))
         {
-            return new Reply(StatusCodes.Status404NotFound,
-                """{"error":"Not found","path":"time-activities","requestId":"r-404","details":{"error_message":"Time clock not found","error_code":"TIME_CLOCK_NOT_FOUND"}}""");
+            return ClockNotFound();
         }
 
         var inRange = _activities
@@ -309,8 +395,10 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             .ToLookup(a => a.UserId);
         var userIds = _assignments.Where(a => a.ClockId == clockId).Select(a => a.UserId)
             .Concat(_activities.Where(a => a.ClockId == clockId).Select(a => a.UserId))
+            .Where(userId => !_leftOut.Contains((clockId, userId)))
             .Distinct()
             .Order();
+        userIds = Matching(userIds, query, "userIds", (userId, v) => userId == long.Parse(v, CultureInfo.InvariantCulture)).Order();
 
         var entries = new JsonArray();
         foreach (var userId in userIds)
@@ -325,6 +413,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
                 ["timeOffs"] = new JsonArray(),
             });
         }
+        Narrow(entries, query);
         foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId))
         {
             entries.Add(entry.DeepClone());
@@ -370,33 +459,113 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         return new Reply(StatusCodes.Status200OK, body.ToJsonString());
     }
 
-    private static Reply Invalid(string parameter, string message) =>
+    private static Reply Invalid(string parameter, string message, string type = "value_error") =>
         new(StatusCodes.Status422UnprocessableEntity, new JsonObject
         {
             ["detail"] = new JsonArray(new JsonObject
             {
                 ["loc"] = new JsonArray("query", parameter),
                 ["msg"] = message,
-                ["type"] = "value_error",
+                ["type"] = type,
             }),
         }.ToJsonString());
 
-    private static bool TryDate(Dictionary<string, string> query, string name, out DateOnly date, out Reply? error)
+    // GET …/manual-breaks: the reference names the endpoint (A.4) but not its shape. Assumed here, like the other lists:
+    // {"requestId":…,"data":{"manualBreaks":[{"id":"brk-lunch","name":"Lunch","isPaid":false}]}}.
+    private Reply BreakTypes(long clockId)
     {
-        error = null;
-        if (!query.TryGetValue(name, out var text))
+        if (!_clocks.ContainsKey(clockId))
         {
-            error = Invalid(name, "field required");
-            date = default;
-            return false;
+            return ClockNotFound();
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            error = Invalid(name, "invalid date format, expected YYYY-MM-DD");
-            return false;
-        }
-        return true;
+        var types = _breakTypes.TryGetValue(clockId, out var set) ? set : [BreakTypeJson(DefaultBreakTypeId, "Lunch", false)];
+        return Ok(new JsonObject { ["manualBreaks"] = new JsonArray([.. types.Select(t => t.DeepClone())]) });
     }
+
+    /// <summary>
+    /// The filters on what each user's lists hold, applied to the answer as built (after the clock has recorded its
+    /// shifts): <c>activityTypes</c> empties the lists not asked for, <c>jobIds</c>, <c>manualBreakIds</c> and
+    /// <c>policyTypeIds</c> keep the items of those ids.
+    /// </summary>
+    private static void Narrow(JsonArray entries, Dictionary<string, StringValues> query)
+    {
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            Narrow(entry, query, "shifts", "shift", "jobIds", "jobId");
+            Narrow(entry, query, "manualBreaks", "manual_break", "manualBreakIds", "manualBreakId");
+            Narrow(entry, query, "timeOffs", "time_off", "policyTypeIds", "policyTypeId");
+        }
+    }
+
+    private static void Narrow(JsonObject entry, Dictionary<string, StringValues> query, string list, string type, string filter, string member)
+    {
+        var asked = !query.TryGetValue("activityTypes", out var types) || types.Contains(type);
+        var items = asked ? entry[list]!.AsArray().Select(item => item!.DeepClone()) : [];
+        entry[list] = new JsonArray([.. Matching(items, query, filter, (item, id) => item[member]?.ToString() == id)]);
+    }
+
+    /// <summary>The items matching any of the values of an array filter; all items when the filter is not given.</summary>
+    private static IEnumerable<T> Matching<T>(IEnumerable<T> items, Dictionary<string, StringValues> query, string name, Func<T, string, bool> match) =>
+        query.TryGetValue(name, out var values) ? items.Where(item => values.Any(v => match(item, v!))) : items;
+
+    private static IEnumerable<User> Since(IEnumerable<User> users, Dictionary<string, StringValues> query, string name, Func<User, long?> value) =>
+        query.TryGetValue(name, out var text) && long.Parse(text!, CultureInfo.InvariantCulture) is var since
+            ? users.Where(u => value(u) >= since)
+            : users;
+
+    /// <summary>
+    /// FastAPI's query validation as the API answers it (A.6): the first unknown parameter, repeated single value,
+    /// invalid value or missing required parameter gives 422 naming it in <c>loc</c>.
+    /// </summary>
+    private static Reply? Validate(Dictionary<string, StringValues> query, QueryParameter[] documented)
+    {
+        foreach (var (name, values) in query)
+        {
+            var parameter = Array.Find(documented, p => p.Name == name);
+            if (parameter is null)
+            {
+                return Invalid(name, "extra inputs are not permitted", "extra_forbidden");
+            }
+            if (!parameter.IsArray && values.Count > 1)
+            {
+                return Invalid(name, "expected a single value, not a list", "type_error");
+            }
+            foreach (var value in values)
+            {
+                if (parameter.Check(value ?? "") is { } message)
+                {
+                    return Invalid(name, message);
+                }
+            }
+        }
+        return Array.Find(documented, p => p.Required && !query.ContainsKey(p.Name)) is { } missing
+            ? Invalid(missing.Name, "field required", "missing")
+            : null;
+    }
+
+    private static Func<string, string?> Integer(long min, long max) => text =>
+        !long.TryParse(text, NumberStyles.None | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? "value is not a valid integer"
+            : value < min || value > max
+                ? max == long.MaxValue || max == int.MaxValue
+                    ? Invariant($"ensure this value is greater than or equal to {min}")
+                    : Invariant($"ensure this value is between {min} and {max}")
+                : null;
+
+    private static Func<string, string?> OneOf(params string[] permitted) => text =>
+        permitted.Contains(text, StringComparer.Ordinal)
+            ? null
+            : $"value is not a valid enumeration member; permitted: {string.Join(", ", permitted.Select(p => $"'{p}'"))}";
+
+    private static string? Text(string text) => text.Length == 0 ? "ensure this value has at least 1 characters" : null;
+
+    private static string? Date(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null
+            : "invalid date format, expected YYYY-MM-DD";
+
+    private static Reply ClockNotFound() => new(StatusCodes.Status404NotFound,
+        """{"error":"Not found","path":"time-clocks","requestId":"r-404","details":{"error_message":"Time clock not found","error_code":"TIME_CLOCK_NOT_FOUND"}}""");
 
     private static JsonObject UserJson(User user)
     {
@@ -405,12 +574,12 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             ["userId"] = user.Id,
             ["firstName"] = user.FirstName,
             ["lastName"] = user.LastName,
-            ["phoneNumber"] = $"+1555{user.Id % 10_000_000:0000000}",
+            ["phoneNumber"] = PhoneNumber(user),
             ["userType"] = "user",
             ["customFields"] = new JsonArray(new JsonObject { ["customFieldId"] = 7, ["name"] = "Team", ["type"] = "str", ["value"] = "Pick" }),
             ["isArchived"] = user.IsArchived,
-            ["createdAt"] = 1_704_067_200,
-            ["modifiedAt"] = 1_704_153_600,
+            ["createdAt"] = user.CreatedAt,
+            ["modifiedAt"] = user.CreatedAt,
             ["lastLogin"] = 0,
             ["kioskCode"] = "1234",
             ["smartGroupsIds"] = new JsonArray(3, 5),
@@ -422,10 +591,20 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         if (user.IsArchived)
         {
-            json["archivedAt"] = 1_706_745_600;
+            json["archivedAt"] = ArchivedAt;
         }
         return json;
     }
+
+    private static string PhoneNumber(User user) => Invariant($"+1555{user.Id % 10_000_000:0000000}");
+
+    private static JsonObject BreakTypeJson(string id, string name, bool isPaid) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["isPaid"] = isPaid,
+        ["icon"] = "coffee",
+    };
 
     private static JsonObject ClockJson(Clock clock) => new()
     {
@@ -520,10 +699,18 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^/time-clock/v1/time-clocks/(\d+)/time-activities$")]
     private static partial Regex TimeActivitiesPath();
 
-    private sealed record User(long Id, string FirstName, string LastName, string? Email, bool IsArchived);
+    [GeneratedRegex(@"^/time-clock/v1/time-clocks/(\d+)/manual-breaks$")]
+    private static partial Regex ManualBreaksPath();
+
+    /// <summary>A documented query parameter; <see cref="Check"/> returns why one value is invalid, or null.</summary>
+    private sealed record QueryParameter(string Name, Func<string, string?> Check, bool IsArray = false, bool Required = false);
+
+    private sealed record User(long Id, string FirstName, string LastName, string? Email, bool IsArchived, long CreatedAt);
 
     private sealed record Clock(long Id, string Name, bool IsArchived, TimeZoneInfo Zone);
 

@@ -10,7 +10,11 @@ public sealed class InMemoryConnecteam : IConnecteamClient
     public List<ConnecteamShift> Shifts { get; } = [];
     public List<ConnecteamBreak> Breaks { get; } = [];
     public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The break types of every clock.</summary>
+    public List<ConnecteamBreakType> BreakTypes { get; } = [new("brk-lunch", "Lunch", false)];
     public int UserReads { get; private set; }
+    /// <summary>Users left out of time-activities answers; every other user counts as assigned to every clock.</summary>
+    public HashSet<long> AbsentUsers { get; } = [];
 
     public Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default)
     {
@@ -27,11 +31,15 @@ public sealed class InMemoryConnecteam : IConnecteamClient
         // Connecteam filters by the shift's start date; a generous UTC filter is enough for these tests.
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-14);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(14);
-        return new ConnecteamActivities(
-            Shifts.Where(s => s.ClockId == clockId && s.StartUtc >= start && s.StartUtc < end).ToList(),
-            Breaks.Where(b => b.ClockId == clockId && b.StartUtc >= start && b.StartUtc < end).ToList(),
-            Rejected.ToList());
+        var shifts = Shifts.Where(s => s.ClockId == clockId && s.StartUtc >= start && s.StartUtc < end && !AbsentUsers.Contains(s.UserId)).ToList();
+        var breaks = Breaks.Where(b => b.ClockId == clockId && b.StartUtc >= start && b.StartUtc < end && !AbsentUsers.Contains(b.UserId)).ToList();
+        var users = Users.Select(u => u.UserId).Concat(shifts.Select(s => s.UserId)).Concat(breaks.Select(b => b.UserId)).ToHashSet();
+        users.ExceptWith(AbsentUsers);
+        return new ConnecteamActivities(shifts, breaks, Rejected.ToList(), users);
     }
+
+    public Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConnecteamBreakType>>(BreakTypes.ToList());
 
     public ConnecteamUser AddUser(long id, string first, string last, string? email = null, bool archived = false)
     {

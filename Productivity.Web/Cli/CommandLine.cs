@@ -155,6 +155,14 @@ internal static class CommandLine
         {
             Console.WriteLine($"  warning: {warning}");
         }
+        foreach (var removed in result.Outcome.RemovedShifts.Take(50))
+        {
+            Console.WriteLine($"  removed shift {removed.ShiftId} (clock {removed.ClockId}, employee {removed.EmployeeId}, {removed.BusinessDay:yyyy-MM-dd})");
+        }
+        if (result.Outcome.RemovedShifts.Count > 50)
+        {
+            Console.WriteLine($"  … and {result.Outcome.RemovedShifts.Count - 50} more removed shifts (see the sync run's details).");
+        }
         foreach (var rejected in result.Outcome.Rejected.Take(50))
         {
             Console.WriteLine($"  rejected {rejected.Key}: {rejected.Reason}");

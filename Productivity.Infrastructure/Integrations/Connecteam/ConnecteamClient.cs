@@ -18,7 +18,10 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
     /// <summary>The largest page the users endpoint serves (its default is 10).</summary>
     public const int UsersPageSize = 500;
 
-    /// <summary>Days per time-activities call: the documented ceiling is 92, 31 is the safe size seen in practice.</summary>
+    /// <summary>
+    /// Days per time-activities call: the ceiling is 90 (92 in the guide, 90 since the September 2025 changelog), 31 is
+    /// the safe size a third-party wrapper documents. Longer ranges are read in adjacent windows.
+    /// </summary>
     public const int WindowDays = 31;
 
     private const string Source = "connecteam";
@@ -32,14 +35,16 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         var seen = new HashSet<long>();
         for (var offset = 0; ; offset += UsersPageSize)
         {
-            var path = Invariant($"/users/v1/users?limit={UsersPageSize}&offset={offset}&userStatus=all");
+            // Without sort the API guarantees no order, so offsets would cut a different list on every page and users
+            // would be lost or repeated; created_at ascending also puts users created mid-read at the end, not in between.
+            var path = Invariant($"/users/v1/users?limit={UsersPageSize}&offset={offset}&userStatus=all&sort=created_at&order=asc");
             var page = await GetAsync<ConnecteamResponseDto<ConnecteamUsersDataDto>>(path, cancellationToken);
             var items = page.Data?.Users ?? throw MissingList(path, "data.users");
 
             var added = 0;
-            for (var i = 0; i < items.Count; i++)
+            foreach (var user in ReadItems<ConnecteamUserDto, ConnecteamUser>(items, path, "users", ToUser))
             {
-                if (ReadUser(items[i], path, i) is { } user && seen.Add(user.UserId))
+                if (seen.Add(user.UserId))
                 {
                     users.Add(user);
                     added++;
@@ -63,21 +68,18 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         const string path = "/time-clock/v1/time-clocks";
         var response = await GetAsync<ConnecteamResponseDto<ConnecteamTimeClocksDataDto>>(path, cancellationToken);
         var items = response.Data?.TimeClocks ?? throw MissingList(path, "data.timeClocks");
+        return ReadItems(items, path, "timeClocks", (ConnecteamTimeClockDto dto) =>
+            dto.Id is { } id ? new ConnecteamClock(id, dto.Name ?? "", dto.IsArchived ?? false) : null);
+    }
 
-        var clocks = new List<ConnecteamClock>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var dto = TryDeserialize<ConnecteamTimeClockDto>(items[i], out var error);
-            if (dto?.Id is { } id)
-            {
-                clocks.Add(new ConnecteamClock(id, dto.Name ?? "", dto.IsArchived ?? false));
-            }
-            else
-            {
-                logger.LogWarning("Connecteam GET {Path}: timeClocks[{Index}] skipped: {Reason}", path, i, error ?? "no id");
-            }
-        }
-        return clocks;
+    public async Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default)
+    {
+        var path = Invariant($"/time-clock/v1/time-clocks/{clockId}/manual-breaks");
+        var response = await GetAsync<ConnecteamResponseDto<ConnecteamManualBreaksDataDto>>(path, cancellationToken);
+        var items = response.Data?.ManualBreaks ?? throw MissingList(path, "data.manualBreaks");
+        // A type without isPaid is taken as unpaid: counting a break as work time needs the API to say so.
+        return ReadItems(items, path, "manualBreaks", (ConnecteamBreakTypeDto dto) =>
+            string.IsNullOrWhiteSpace(dto.Id) ? null : new ConnecteamBreakType(dto.Id, dto.Name ?? "", dto.IsPaid ?? false));
     }
 
     public async Task<ConnecteamActivities> GetTimeActivitiesAsync(
@@ -89,6 +91,8 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         var shifts = new Dictionary<string, ConnecteamShift>(StringComparer.Ordinal);
         var breaks = new Dictionary<string, ConnecteamBreak>(StringComparer.Ordinal);
         var rejected = new List<RejectedRow>();
+        var listed = new HashSet<long>();
+        var incomplete = new HashSet<long>();
         for (var start = from; start <= to; start = start.AddDays(WindowDays))
         {
             var end = start.AddDays(WindowDays - 1) < to ? start.AddDays(WindowDays - 1) : to;
@@ -107,25 +111,31 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
                     continue;
                 }
 
-                ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
+                var shiftsRead = ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
                     (id, startUtc, endUtc, _) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
-                ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
+                var breaksRead = ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
                     (id, startUtc, endUtc, dto) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc,
                         dto.ManualBreakId, dto.IsPaid ?? false));
+                // The sync removes a stored shift or break missing from a listed user's lists, so only a user whose lists
+                // were read in full (in every window) is listed: an unreadable item might be the one we hold.
+                (shiftsRead && breaksRead ? listed : incomplete).Add(userId);
             }
         }
 
-        return new ConnecteamActivities([.. shifts.Values], [.. breaks.Values], rejected);
+        listed.ExceptWith(incomplete);
+        return new ConnecteamActivities([.. shifts.Values], [.. breaks.Values], rejected, listed);
     }
 
-    private static void ReadActivities(
+    /// <returns>Whether the list was there and every item of it could be read.</returns>
+    private static bool ReadActivities(
         List<JsonElement>? items, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
         Action<string, DateTime, DateTime?, ConnecteamActivityDto> add)
     {
         if (items is null)
         {
-            return;
+            return false;
         }
+        var complete = true;
         for (var i = 0; i < items.Count; i++)
         {
             var dto = TryDeserialize<ConnecteamActivityDto>(items[i], out var error);
@@ -136,6 +146,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             if (reason is not null)
             {
                 rejected.Add(new RejectedRow(Source, key, reason));
+                complete = false;
                 continue;
             }
 
@@ -144,6 +155,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             DateTime? endUtc = dto.End is { Timestamp: { } end } ? DateTimeOffset.FromUnixTimeSeconds(end).UtcDateTime : null;
             add(key, startUtc, endUtc, dto);
         }
+        return complete;
     }
 
     // End before start is not rejected here: the sync owns that rule and reports it.
@@ -158,16 +170,30 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         _ => null,
     };
 
-    private ConnecteamUser? ReadUser(JsonElement item, string path, int index)
+    private static ConnecteamUser? ToUser(ConnecteamUserDto dto) => dto.UserId is { } userId
+        ? new ConnecteamUser(userId, dto.FirstName ?? "", dto.LastName ?? "", string.IsNullOrWhiteSpace(dto.Email) ? null : dto.Email.Trim(),
+            dto.IsArchived ?? false)
+        : null;
+
+    /// <summary>The items <paramref name="read"/> accepts; an unreadable one (or one without an id) is logged and skipped.</summary>
+    private List<T> ReadItems<TDto, T>(List<JsonElement> items, string path, string list, Func<TDto, T?> read)
+        where TDto : class
+        where T : class
     {
-        var dto = TryDeserialize<ConnecteamUserDto>(item, out var error);
-        if (dto?.UserId is not { } userId)
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            logger.LogWarning("Connecteam GET {Path}: users[{Index}] skipped: {Reason}", path, index, error ?? "no userId");
-            return null;
+            var dto = TryDeserialize<TDto>(items[i], out var error);
+            if (dto is not null && read(dto) is { } item)
+            {
+                result.Add(item);
+            }
+            else
+            {
+                logger.LogWarning("Connecteam GET {Path}: {List}[{Index}] skipped: {Reason}", path, list, i, error ?? "no id");
+            }
         }
-        var email = string.IsNullOrWhiteSpace(dto.Email) ? null : dto.Email.Trim();
-        return new ConnecteamUser(userId, dto.FirstName ?? "", dto.LastName ?? "", email, dto.IsArchived ?? false);
+        return result;
     }
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

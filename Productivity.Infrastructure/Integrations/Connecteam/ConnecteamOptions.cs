@@ -13,7 +13,10 @@ public sealed class ConnecteamOptions
     /// <summary>The account's API key, sent as the <c>X-API-KEY</c> header. Empty means Connecteam is not configured.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Time clocks to read; empty means every non-archived clock of the account.</summary>
+    /// <summary>
+    /// Time clocks to read, by every run; empty means every clock of the account: the 5-minute poll reads the
+    /// non-archived ones, range syncs and the reconciliation archived ones too.
+    /// </summary>
     public long[] ClockIds { get; set; } = [];
 
     /// <summary>

@@ -21,6 +21,12 @@ public sealed class DemoConnecteamClient(DemoFloor floor) : IConnecteamClient
         long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(clockId == DemoFloor.ClockId ? floor.GetTimeActivities(from, to) : new ConnecteamActivities([], [], []));
+        return Task.FromResult(clockId == DemoFloor.ClockId ? floor.GetTimeActivities(from, to) : new ConnecteamActivities([], [], [], new HashSet<long>()));
+    }
+
+    public Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(clockId == DemoFloor.ClockId ? DemoFloor.BreakTypes : []);
     }
 }

@@ -16,6 +16,10 @@ public sealed class DemoFloor(TimeZoneInfo siteTimeZone, TimeProvider timeProvid
     public const long ClockId = 1;
     public const string ClockName = "Demo Warehouse Clock";
 
+    /// <summary>The demo clock's break types: an unpaid lunch and a paid short break, as a warehouse typically has.</summary>
+    public static readonly IReadOnlyList<ConnecteamBreakType> BreakTypes =
+        [new("demo-lunch", "Lunch", IsPaid: false), new("demo-break", "Break", IsPaid: true)];
+
     private readonly ConcurrentDictionary<DateOnly, DemoDayPlan> _days = new();
 
     public IReadOnlyList<DemoPerson> People => DemoCrew.People;
@@ -49,7 +53,8 @@ public sealed class DemoFloor(TimeZoneInfo siteTimeZone, TimeProvider timeProvid
                 }
             }
         }
-        return new ConnecteamActivities(shifts, breaks, []);
+        // Everyone on the floor is assigned to the one demo clock, so every answer lists them all.
+        return new ConnecteamActivities(shifts, breaks, [], Users.Select(u => u.UserId).ToHashSet());
     }
 
     /// <summary>Every PodFactory row created by now, ordered by (<c>created_at</c>, <c>id</c>).</summary>

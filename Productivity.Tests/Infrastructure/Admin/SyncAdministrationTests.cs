@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Employees;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Jobs;
+using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
 using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
@@ -78,6 +80,33 @@ public sealed class SyncAdministrationTests
         details.Warnings.ShouldBe(["user 5 is archived in Connecteam"]);
         details.Days.ShouldBe([new SyncDayReport(Day, 31, 2, 0, 1)]);
         await Should.ThrowAsync<KeyNotFoundException>(() => sync.RunDetailsAsync(admin, 999_999));
+    }
+
+    [Fact]
+    public async Task RunDetails_RemovedShifts_AreNamedAndCappedWhileTheCountStaysExact()
+    {
+        await using var host = await TestHost.StartAsync("Sqlite");
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var ana = new Employee { Name = "Ana Lopez" };
+        db.Employees.Add(ana);
+        await db.SaveChangesAsync();
+        var run = await host.Services.GetRequiredService<SyncRunner>().RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, (outcome, _) =>
+        {
+            outcome.RemoveShift(new RemovedShift(12345, "s-ana", ana.Id, Day));
+            foreach (var i in Enumerable.Range(0, SyncOutcome.MaxRemovedKept))
+            {
+                outcome.RemoveShift(new RemovedShift(777, $"s-{i}", 999_999, Day));
+            }
+            return Task.CompletedTask;
+        });
+
+        var details = await scope.ServiceProvider.GetRequiredService<ISyncAdministration>().RunDetailsAsync(await AdminAsync(scope.ServiceProvider), run.Run.Id);
+
+        details.Run.Removed.ShouldBe(SyncOutcome.MaxRemovedKept + 1);
+        details.Removed.Count.ShouldBe(SyncOutcome.MaxRemovedKept);
+        details.Removed[0].ShouldBe(new SyncRemovedShift(Day, ana.Id, "Ana Lopez", 12345, "s-ana"));
+        details.Removed[1].ShouldBe(new SyncRemovedShift(Day, 999_999, null, 777, "s-0"));
     }
 
     [Fact]

@@ -39,22 +39,25 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task GetUsersAsync_1200UsersIncludingArchived_ReadsThreePagesOf500()
+    public async Task GetUsersAsync_1200UsersInTheFakesShuffledOrder_ReturnsEveryUserExactlyOnceInThreeSortedPages()
     {
+        // Unsorted, the fake shuffles the list on every request (FakeConnecteamServerTests shows pages then overlap);
+        // creation times run against the ids and come in bulk-import batches that share a second.
         for (var id = 1000; id < 2200; id++)
         {
-            _server.AddUser(id, $"First{id}", $"Last{id}", $"u{id}@example.test", archived: id % 10 == 0);
+            _server.AddUser(id, $"First{id}", $"Last{id}", $"u{id}@example.test", archived: id % 10 == 0, createdAt: 1_800_000_000 - (id / 7 * 60));
         }
 
         var users = await Client().GetUsersAsync();
 
         users.Count.ShouldBe(1200);
-        users.Count(u => u.IsArchived).ShouldBe(120);
         users.Select(u => u.UserId).ShouldBeUnique();
+        users.Count(u => u.IsArchived).ShouldBe(120);
         users.Single(u => u.UserId == 1001).ShouldBe(new ConnecteamUser(1001, "First1001", "Last1001", "u1001@example.test", false));
         var requests = _server.Requests;
         requests.Select(r => r["offset"]).ShouldBe(["0", "500", "1000"]);
-        requests.ShouldAllBe(r => r.Path == "/users/v1/users" && r["limit"] == "500" && r["userStatus"] == "all");
+        requests.ShouldAllBe(r => r.Path == "/users/v1/users" && r.StatusCode == 200 && r["limit"] == "500" && r["userStatus"] == "all"
+            && r["sort"] == "created_at" && r["order"] == "asc");
     }
 
     [Fact]
@@ -79,6 +82,34 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
         var clocks = await Client().GetTimeClocksAsync();
 
         clocks.ShouldBe([new ConnecteamClock(ClockId, "Warehouse Time Clock", false), new ConnecteamClock(777, "Old Warehouse", true)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task GetBreakTypesAsync_ClockWithTypes_ReturnsThemAndSkipsUnreadableOnes()
+    {
+        _server.SetBreakTypes(ClockId, ("brk-lunch", "Lunch", false), ("brk-rest", "Rest", true));
+        _server.AddRawBreakType(ClockId, """{"ID":"brk-new","Name":"Prayer","futureField":[1]}""");
+        _server.AddRawBreakType(ClockId, """{"name":"no id","isPaid":true}""");
+        _server.AddRawBreakType(ClockId, """{"id":"brk-odd","isPaid":"sometimes"}""");
+        _server.AddRawBreakType(ClockId, "7");
+
+        var types = await Client().GetBreakTypesAsync(ClockId);
+
+        types.ShouldBe([
+            new ConnecteamBreakType("brk-lunch", "Lunch", false),
+            new ConnecteamBreakType("brk-rest", "Rest", true),
+            new ConnecteamBreakType("brk-new", "Prayer", false),
+        ]);
+        _server.Requests.ShouldHaveSingleItem().Path.ShouldBe($"/time-clock/v1/time-clocks/{ClockId}/manual-breaks");
+    }
+
+    [Fact]
+    public async Task GetBreakTypesAsync_UnknownClock_ThrowsWithTheApiMessage()
+    {
+        var error = await Should.ThrowAsync<ConnecteamApiException>(() => Client().GetBreakTypesAsync(999));
+
+        error.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        error.Message.ShouldContain("Time clock not found");
     }
 
     [Fact]
@@ -198,6 +229,30 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task GetTimeActivitiesAsync_AYearAgainstThe90DayLimit_ReadsAdjacentWindowsOfAtMost31Days()
+    {
+        var from = new DateOnly(2025, 1, 1);
+        var to = new DateOnly(2025, 12, 31);
+        _server.AddShift(ClockId, 1, "first", Utc(2025, 1, 1, 15, 0), Utc(2025, 1, 1, 20, 0));
+        _server.AddShift(ClockId, 1, "last", Utc(2025, 12, 31, 15, 0), Utc(2025, 12, 31, 20, 0));
+        _server.AssignUser(ClockId, 2);
+
+        var result = await Client().GetTimeActivitiesAsync(ClockId, from, to);
+
+        result.Shifts.Select(s => s.Id).ShouldBe(["first", "last"]);
+        result.Users.ShouldBe([1L, 2L], ignoreOrder: true);
+        _server.MaxRangeDays.ShouldBe(90);
+        var requests = _server.Requests;
+        requests.ShouldAllBe(r => r.StatusCode == 200);
+        var windows = requests.Select(r => (Start: DateOnly.Parse(r["startDate"]!), End: DateOnly.Parse(r["endDate"]!))).ToList();
+        windows.Count.ShouldBe(12);
+        windows[0].Start.ShouldBe(from);
+        windows[^1].End.ShouldBe(to);
+        windows.Zip(windows.Skip(1)).ShouldAllBe(pair => pair.Second.Start == pair.First.End.AddDays(1));
+        windows.ShouldAllBe(w => w.End.DayNumber - w.Start.DayNumber + 1 <= 31);
+    }
+
+    [Fact]
     public async Task GetTimeActivitiesAsync_MalformedItems_AreRejectedAndSiblingsKept()
     {
         _server.AddShift(ClockId, 1, "good-1", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
@@ -223,6 +278,25 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
         result.Rejected.Single(r => r.Key.Contains("shift #", StringComparison.Ordinal) && r.Reason == "shift has no id")
             .Key.ShouldContain("user 1");
         result.Rejected.ShouldContain(r => r.Key.Contains("timeActivitiesByUsers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetTimeActivitiesAsync_Users_AreTheListedUsersWhoseShiftsWereAllReadable()
+    {
+        _server.AddShift(ClockId, 1, "s-1", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.AssignUser(ClockId, 2);
+        _server.AddShift(ClockId, 3, "s-3", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.AddRawShift(ClockId, 3, Day, """{"id":"s-3b"}""");
+        _server.AddShift(ClockId, 4, "s-4", Utc(2026, 1, 15, 14, 0), Utc(2026, 1, 15, 18, 0));
+        _server.LeaveOutUser(ClockId, 4);
+        _server.AddRawUserEntry(ClockId, """{"userId":5,"manualBreaks":[]}""");
+        _server.AddRawUserEntry(ClockId, """{"shifts":[],"manualBreaks":[]}""");
+
+        var result = await Client().GetTimeActivitiesAsync(ClockId, Day, Day);
+
+        // 1 and 2 in full; 3 has an unreadable shift, 4 is left out, 5 has no shifts list, the last entry no userId.
+        result.Users.ShouldBe([1L, 2L], ignoreOrder: true);
+        result.Shifts.Select(s => s.Id).ShouldBe(["s-1", "s-3"], ignoreOrder: true);
     }
 
     [Fact]

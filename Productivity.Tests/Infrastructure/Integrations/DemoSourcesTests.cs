@@ -41,6 +41,17 @@ public sealed class DemoSourcesTests
     }
 
     [Fact]
+    public async Task GetBreakTypesAsync_DemoClock_ReturnsAnUnpaidLunchAndAPaidBreak()
+    {
+        var client = new DemoConnecteamClient(NewFloor(new FakeTimeProvider(WednesdayMorning)));
+
+        var types = await client.GetBreakTypesAsync(DemoFloor.ClockId);
+
+        types.Select(t => (t.Name, t.IsPaid)).ShouldBe([("Lunch", false), ("Break", true)]);
+        (await client.GetBreakTypesAsync(DemoFloor.ClockId + 1)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void DemoFloor_TwoInstancesAtTheSameInstant_ProduceIdenticalData()
     {
         var first = NewFloor(new FakeTimeProvider(WednesdayMorning));

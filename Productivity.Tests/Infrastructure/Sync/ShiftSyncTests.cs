@@ -84,9 +84,26 @@ public sealed class ShiftSyncTests
         run.Run.Removed.ShouldBe(1);
         run.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ids[101], Dec10)]);
         run.Outcome.Days[Dec10].Removed.ShouldBe(1);
+        run.Outcome.RemovedShifts.ShouldBe([new RemovedShift(1, "s-ana", ids[101], Dec10)]);
         (await context.QueryAsync(db => db.Shifts.AnyAsync(s => s.ConnecteamShiftId == "s-ana"))).ShouldBeFalse();
         // The break is an item of its own in Connecteam, still listed there: it stays.
         (await context.QueryAsync(db => db.ManualBreaks.CountAsync())).ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Sync_UserAbsentFromTheAnswer_KeepsTheirShifts(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        await context.Pipeline.SyncShiftsAsync("test", Dec9, Dec10);
+        var rows = await context.ShiftRowsAsync();
+
+        context.Connecteam.AbsentUsers.Add(102);
+        var run = await context.Pipeline.SyncShiftsAsync("test", Dec9, Dec10);
+
+        run.Run.Removed.ShouldBe(0);
+        run.Outcome.ChangedDays.ShouldBeEmpty();
+        (await context.ShiftRowsAsync()).ShouldBe(rows);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MySqlConnector;
@@ -61,6 +62,13 @@ public sealed class SplitShiftEndToEndTests
         var again = await pipeline.SyncShiftsAsync("test", day, day.AddDays(1));
 
         exported.ShouldBe(Row(expected), $"{file}: the exported row");
+        await using (var scope = host.CreateScope())
+        {
+            // Stored as sent, named from the clock's break types.
+            var stored = await scope.ServiceProvider.GetRequiredService<Productivity.Infrastructure.Persistence.ProductivityDbContext>()
+                .ManualBreaks.SingleAsync();
+            (stored.ConnecteamBreakId, stored.BreakTypeId, stored.Name, stored.IsPaid).ShouldBe(("break-1", "brk-lunch", "Lunch", false));
+        }
         again.Outcome.ChangedDays.ShouldBeEmpty();
         (await ExportAsync(host, day)).ShouldBe(exported);
     }

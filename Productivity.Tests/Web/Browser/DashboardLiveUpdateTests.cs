@@ -110,7 +110,8 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
             // minute here) she is still clocked in, shown on the break, without a reload.
             _connecteam!.AddBreak(ClockId, 1, "65a0000000000000000000b1", DateTime.UtcNow.AddSeconds(-5));
             var onBreak = _page.GetByTestId("clocked-in-now").GetByTestId("on-break");
-            await Expect(onBreak).ToContainTextAsync("On break since", new LocatorAssertionsToContainTextOptions { Timeout = 150_000 });
+            // The break type's name comes from the clock's manual-break settings (the fake's "brk-lunch" is "Lunch").
+            await Expect(onBreak).ToContainTextAsync("On Lunch since", new LocatorAssertionsToContainTextOptions { Timeout = 150_000 });
             await Expect(_page.GetByTestId("clocked-in-person")).ToContainTextAsync("Ana Lopez");
             (await _page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true")).ShouldBeTrue("the page was reloaded");
         });
