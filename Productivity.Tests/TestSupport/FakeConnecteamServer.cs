@@ -307,8 +307,23 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             .Where(a => a.ClockId == clockId)
             .Where(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(a.StartUtc, clock.Zone)) is var day && day >= start && day <= end)
             .ToLookup(a => a.UserId);
+        // userIds arrives as repeated keys (userIds=1&userIds=2), which the query dictionary joins with commas.
+        HashSet<long>? only = null;
+        if (query.TryGetValue("userIds", out var userIdsText))
+        {
+            only = [];
+            foreach (var part in userIdsText.Split(','))
+            {
+                if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    return Invalid("userIds", "value is not a valid integer");
+                }
+                only.Add(id);
+            }
+        }
         var userIds = _assignments.Where(a => a.ClockId == clockId).Select(a => a.UserId)
             .Concat(_activities.Where(a => a.ClockId == clockId).Select(a => a.UserId))
+            .Where(id => only is null || only.Contains(id))
             .Distinct()
             .Order();
 
@@ -325,7 +340,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
                 ["timeOffs"] = new JsonArray(),
             });
         }
-        foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId))
+        foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId && only is null))
         {
             entries.Add(entry.DeepClone());
         }
