@@ -38,6 +38,7 @@ using Productivity.Infrastructure.Realtime;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.ShopFloor;
 using Productivity.Infrastructure.Sync;
+using Productivity.Infrastructure.Webhooks;
 using Quartz;
 
 namespace Productivity.Infrastructure;
@@ -195,6 +196,9 @@ public static class DependencyInjection
         services.AddScoped<EmployeeSyncService>();
         services.AddScoped<ShiftSyncService>();
         services.AddScoped<ActivitySyncService>();
+        services.AddSingleton<WebhookToken>();
+        services.AddSingleton<WebhookReadQueue>();
+        services.AddSingleton<ConnecteamWebhookReceiver>();
     }
 
     private static void AddScoring(IServiceCollection services)
@@ -263,6 +267,7 @@ public static class DependencyInjection
         services.AddSingleton<ISyncAdministration, SyncAdministration>();
         services.AddSingleton<IExceptionQueries, ExceptionQueries>();
         services.AddSingleton<IAuditQueries, AuditQueries>();
+        services.AddSingleton<IWebhookAdministration, WebhookAdministration>();
     }
 
     private static void AddDashboard(IServiceCollection services)

@@ -17,6 +17,7 @@ using Productivity.Web.Components.Account;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
 using Productivity.Web.Security;
+using Productivity.Web.Webhooks;
 
 namespace Productivity.Web;
 
@@ -89,6 +90,7 @@ public static class DependencyInjection
         app.MapAdditionalIdentityEndpoints();
         app.MapScoreExports();
         app.MapRealtime();
+        app.MapConnecteamWebhook();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync })

@@ -18,4 +18,16 @@ public interface IConnecteamClient
 
     /// <summary>The manual break types of one clock (what a break's <c>manualBreakId</c> refers to).</summary>
     Task<IReadOnlyList<ConnecteamBreakType>> GetBreakTypesAsync(long clockId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same for the given users only (Connecteam's <c>userIds</c> filter; a user no longer assigned to the clock is
+    /// not returned). The default filters the unfiltered read, for sources that have no filter of their own.
+    /// </summary>
+    async Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, IReadOnlyCollection<long> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        var all = await GetTimeActivitiesAsync(clockId, from, to, cancellationToken);
+        return new ConnecteamActivities([.. all.Shifts.Where(s => userIds.Contains(s.UserId))],
+            [.. all.Breaks.Where(b => userIds.Contains(b.UserId))], all.Rejected, all.Users.Where(userIds.Contains).ToHashSet());
+    }
 }

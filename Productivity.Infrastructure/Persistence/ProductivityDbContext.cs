@@ -36,6 +36,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<DataQualityRecord> DataQuality => Set<DataQualityRecord>();
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
     public DbSet<DisplayDevice> DisplayDevices => Set<DisplayDevice>();
+    public DbSet<WebhookCall> WebhookCalls => Set<WebhookCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -42,6 +42,16 @@ public sealed class SyncPipeline(
         RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger,
             (service, outcome, ct) => service.SyncAsync(from, to, outcome, includeArchivedClocks: true, ct), cancellationToken);
 
+    /// <summary>
+    /// A webhook's re-read: the shifts and breaks of these Connecteam users (null: everyone) on <paramref name="day"/> and
+    /// the day before (a clock-out event names the day it happens; the shift may have started the evening before).
+    /// </summary>
+    public Task<SyncRunResult> SyncConnecteamUsersAsync(string trigger, IReadOnlyCollection<long>? userIds, DateOnly day,
+        CancellationToken cancellationToken = default) =>
+        RunAsync<ShiftSyncService>(SyncJobs.Webhook, trigger, (service, outcome, ct) => userIds is null
+            ? service.SyncAsync(day.AddDays(-1), day, outcome, includeArchivedClocks: false, ct)
+            : service.SyncUsersAsync(userIds, day.AddDays(-1), day, outcome, ct), cancellationToken);
+
     public Task<SyncRunResult> SyncEmployeesAsync(string trigger, CancellationToken cancellationToken = default) =>
         RunAsync<EmployeeSyncService>(SyncJobs.Employees, trigger, (service, outcome, ct) => service.SyncAsync(outcome, ct), cancellationToken);
 

@@ -393,6 +393,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             .Where(a => a.ClockId == clockId)
             .Where(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(a.StartUtc, clock.Zone)) is var day && day >= start && day <= end)
             .ToLookup(a => a.UserId);
+        // A filtered answer (userIds) lists only those users; verbatim entries are left out of it.
+        var filtered = query.ContainsKey("userIds");
         var userIds = _assignments.Where(a => a.ClockId == clockId).Select(a => a.UserId)
             .Concat(_activities.Where(a => a.ClockId == clockId).Select(a => a.UserId))
             .Where(userId => !_leftOut.Contains((clockId, userId)))
@@ -414,7 +416,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             });
         }
         Narrow(entries, query);
-        foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId))
+        foreach (var (_, entry) in _rawUserEntries.Where(e => e.ClockId == clockId && !filtered))
         {
             entries.Add(entry.DeepClone());
         }

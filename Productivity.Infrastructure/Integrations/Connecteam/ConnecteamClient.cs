@@ -82,8 +82,19 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             string.IsNullOrWhiteSpace(dto.Id) ? null : new ConnecteamBreakType(dto.Id, dto.Name ?? "", dto.IsPaid ?? false));
     }
 
-    public async Task<ConnecteamActivities> GetTimeActivitiesAsync(
-        long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        ReadTimeActivitiesAsync(clockId, from, to, [], cancellationToken);
+
+    public Task<ConnecteamActivities> GetTimeActivitiesAsync(long clockId, DateOnly from, DateOnly to, IReadOnlyCollection<long> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        // An empty filter would read everyone: a targeted read of nobody is a caller's mistake.
+        ArgumentOutOfRangeException.ThrowIfZero(userIds.Count);
+        return ReadTimeActivitiesAsync(clockId, from, to, userIds, cancellationToken);
+    }
+
+    private async Task<ConnecteamActivities> ReadTimeActivitiesAsync(
+        long clockId, DateOnly from, DateOnly to, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
 
@@ -97,7 +108,8 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         {
             var end = start.AddDays(WindowDays - 1) < to ? start.AddDays(WindowDays - 1) : to;
             var window = $"{Day(start)}..{Day(end)}";
-            var path = Invariant($"/time-clock/v1/time-clocks/{clockId}/time-activities?startDate={Day(start)}&endDate={Day(end)}");
+            var path = Invariant($"/time-clock/v1/time-clocks/{clockId}/time-activities?startDate={Day(start)}&endDate={Day(end)}")
+                + UserFilter(userIds);
             var response = await GetAsync<ConnecteamResponseDto<ConnecteamTimeActivitiesDataDto>>(path, cancellationToken);
             var entries = response.Data?.TimeActivitiesByUsers ?? throw MissingList(path, "data.timeActivitiesByUsers");
 
@@ -265,6 +277,10 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
 
     private static ConnecteamApiException MissingList(string path, string member) =>
         new(HttpStatusCode.OK, path, $"the response has no {member} list");
+
+    // Repeated keys (userIds=1&userIds=2): the FastAPI encoding of a list (reference A.3).
+    private static string UserFilter(IReadOnlyCollection<long> userIds) =>
+        string.Concat(userIds.Distinct().Order().Select(id => Invariant($"&userIds={id}")));
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -25,6 +25,15 @@ public sealed class ConnecteamOptions
     /// </summary>
     public int RequestsPerMinute { get; set; } = 90;
 
+    /// <summary>
+    /// The secret in the webhook's URL (<c>/webhooks/connecteam/{token}</c>): Connecteam's webhooks carry no signature we
+    /// can rely on, so the unguessable URL is the credential. Empty means the webhook is off (every call is 404). At
+    /// least <see cref="MinWebhookTokenLength"/> URL-safe characters.
+    /// </summary>
+    public string? WebhookToken { get; set; }
+
+    public const int MinWebhookTokenLength = 32;
+
     /// <summary>Timeout of one attempt (request and body), in seconds; a timed-out attempt is retried.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 }

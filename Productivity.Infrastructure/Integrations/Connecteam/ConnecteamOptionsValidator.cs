@@ -26,6 +26,13 @@ internal sealed class ConnecteamOptionsValidator : IValidateOptions<ConnecteamOp
             failures.Add($"{Section}:ApiKey must not contain spaces, line breaks or control characters");
         }
 
+        if (!string.IsNullOrEmpty(options.WebhookToken)
+            && (options.WebhookToken.Length < ConnecteamOptions.MinWebhookTokenLength || !options.WebhookToken.All(IsUrlSafe)))
+        {
+            // Neither the token nor its length is echoed.
+            failures.Add($"{Section}:WebhookToken must be at least {ConnecteamOptions.MinWebhookTokenLength} characters of A-Z, a-z, 0-9, '-' or '_' (e.g. `openssl rand -hex 32`)");
+        }
+
         if (options.RequestsPerMinute is < 1 or > 100)
         {
             failures.Add($"{Section}:RequestsPerMinute must be between 1 and 100; Connecteam allows 100 per minute (got {options.RequestsPerMinute})");
@@ -43,4 +50,6 @@ internal sealed class ConnecteamOptionsValidator : IValidateOptions<ConnecteamOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsUrlSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }

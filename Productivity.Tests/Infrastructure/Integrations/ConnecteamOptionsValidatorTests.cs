@@ -49,6 +49,23 @@ public sealed class ConnecteamOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("short-token-0123456789")]
+    [InlineData("has space 0123456789abcdefghijklmnopqrstuvwxyz")]
+    [InlineData("<from-environment-or-user-secrets>")]
+    public void WebhookToken_TooShortOrNotUrlSafe_FailsNamingTheKeyButNotTheToken(string token)
+    {
+        var result = _validator.Validate(null, new ConnecteamOptions { WebhookToken = token });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Connecteam:WebhookToken must be at least 32 characters");
+        result.FailureMessage.ShouldNotContain(token);
+    }
+
+    [Fact]
+    public void WebhookToken_LongAndUrlSafe_IsValid() =>
+        _validator.Validate(null, new ConnecteamOptions { WebhookToken = "wh_0123456789abcdefghijklmnopqrstuvwxyz-_" }).Succeeded.ShouldBeTrue();
+
+    [Theory]
     [InlineData(0)]
     [InlineData(101)]
     public void Validate_RequestsPerMinuteOutOfRange_FailsNamingTheKey(int perMinute)

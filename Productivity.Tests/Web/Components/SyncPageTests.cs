@@ -17,12 +17,14 @@ public sealed class SyncPageTests : ComponentTestBase
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private readonly ISyncAdministration _sync = Substitute.For<ISyncAdministration>();
+    private readonly IWebhookAdministration _webhooks = Substitute.For<IWebhookAdministration>();
 
     public SyncPageTests()
     {
         Services.AddSingleton(_sync);
         Services.AddSingleton(Substitute.For<IRecomputeAdministration>());
         Services.AddSingleton(Substitute.For<IExceptionQueries>());
+        Services.AddSingleton(_webhooks);
         Services.AddSingleton(new SiteClock(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")));
         AddAuthorization().SetAuthorized("admin@example.test").SetRoles(Roles.Admin);
     }

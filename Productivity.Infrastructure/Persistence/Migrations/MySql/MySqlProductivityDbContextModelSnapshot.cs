@@ -839,6 +839,49 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("sync_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Sync.WebhookCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ConnecteamUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedUtc");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("webhook_calls", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.TimeClock.ManualBreak", b =>
                 {
                     b.Property<long>("Id")
