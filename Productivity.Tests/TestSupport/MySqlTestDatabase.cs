@@ -27,6 +27,15 @@ public sealed class MySqlTestDatabase : IAsyncDisposable
         return new MySqlTestDatabase(name, builder.ConnectionString);
     }
 
+    /// <summary>Runs one statement (DDL, an INSERT) in this database.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         MySqlConnection.ClearAllPools();

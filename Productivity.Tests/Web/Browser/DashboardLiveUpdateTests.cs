@@ -48,7 +48,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
     {
         _productivity = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
-        await ExecuteAsync(_podFactory, ReportActionsDatabase.CreateTable);
+        await _podFactory.ExecuteAsync(ReportActionsDatabase.CreateTable);
 
         // Clocked in two hours ago, but never before today's local midnight, so that everything is on today's dashboard.
         var now = DateTime.UtcNow;
@@ -77,7 +77,7 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
             ["Jobs:ShiftSyncMinutes"] = "1",
         };
         _app = await AppProcess.StartAsync(configuration);
-        await CreateManagerAsync(configuration);
+        await TestUsers.CreateInAppAsync(configuration, ManagerEmail, Password, Roles.Manager);
 
         _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
         _page = await _context.NewPageAsync();
@@ -149,32 +149,12 @@ public sealed class DashboardLiveUpdateTests(BrowserFixture browser, ITestOutput
         var now = DateTime.UtcNow;
         var start = now.AddMinutes(-10) > _shiftStartUtc ? now.AddMinutes(-10) : _shiftStartUtc;
         var id = Interlocked.Increment(ref _nextRowId);
-        await ExecuteAsync(_podFactory!, string.Create(CultureInfo.InvariantCulture,
+        await _podFactory!.ExecuteAsync(string.Create(CultureInfo.InvariantCulture,
             $"""
             INSERT INTO report_actions (id, user_email, user_name, user_role, action, items_count, window_start, window_end, created_at)
             VALUES ({id}, '{AnaEmail}', 'Ana Lopez', 'Heat Pressing', 'In Production', {items},
                     '{start:yyyy-MM-dd HH:mm:ss}', '{start.AddMinutes(10):yyyy-MM-dd HH:mm:ss}', '{now:yyyy-MM-dd HH:mm:ss}')
             """));
-    }
-
-    /// <summary>Creates the Manager in the app's database with the app's own Identity setup (the app has migrated it by now).</summary>
-    private static async Task CreateManagerAsync(Dictionary<string, string> configuration)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(configuration.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
-        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("Jobs:Enabled", (string?)"false")]);
-        builder.Logging.ClearProviders();
-        builder.AddInfrastructure();
-        using var host = builder.Build();
-        await TestUsers.CreateAsync(host.Services, ManagerEmail, Password, Roles.Manager);
-    }
-
-    private static async Task ExecuteAsync(MySqlTestDatabase database, string sql)
-    {
-        await using var connection = new MySqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private Task RecordFailureAsync(Func<Task> test) =>

@@ -62,7 +62,7 @@ public sealed class RevokedUserNextActionTests(BrowserFixture browser, ITestOutp
             await _admin.GotoAsync("/admin/users");
             await Expect(_admin.GetByTestId("users-grid")).ToContainTextAsync(LeadEmail);
             var disable = _admin.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Disable", Exact = true });
-            await ClickUntilVisibleAsync(_admin.GetByTestId($"actions-{LeadEmail}").GetByRole(AriaRole.Button), disable);
+            await Interactivity.ClickUntilVisibleAsync(_admin.GetByTestId($"actions-{LeadEmail}").GetByRole(AriaRole.Button), disable, Timeout);
             await disable.ClickAsync();
             await Expect(_admin.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = LeadEmail })).ToContainTextAsync("Disabled");
             var disabled = Stopwatch.StartNew();
@@ -86,25 +86,6 @@ public sealed class RevokedUserNextActionTests(BrowserFixture browser, ITestOutp
         }
         _app?.Dispose();
         _dataFolder.Delete(recursive: true);
-    }
-
-    /// <summary>Clicks until <paramref name="expected"/> shows: clicks on prerendered markup are lost until the circuit starts.</summary>
-    private static async Task ClickUntilVisibleAsync(ILocator target, ILocator expected)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout * 2);
-        while (true)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await Expect(expected).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                // Not interactive yet: click again.
-            }
-        }
     }
 
     private Task RecordFailureAsync(Func<Task> test) =>
