@@ -17,6 +17,11 @@ public sealed class SyncOutcome
     public HashSet<EmployeeDay> ChangedDays { get; } = [];
     /// <summary>Per business day: shifts added, changed and removed (the reconciliation report).</summary>
     public SortedDictionary<DateOnly, DayReport> Days { get; } = [];
+    /// <summary>
+    /// Set by a poll that read no row past its cursor and wrote nothing (it may have re-read rows it had seen):
+    /// a scheduled poll like that is not recorded as a run (<see cref="SyncRunner.PollAsync"/>).
+    /// </summary>
+    public bool FoundNothing { get; set; }
 
     public DayReport Day(DateOnly day)
     {
