@@ -32,6 +32,10 @@ public static class Usage
                                 signed-in Manager pages in headless Chromium (one browser, one context); per update a new
                                 PodFactory row and the real recompute; from the recompute finishing (publish) to the new KPI
                                 "Items" in each page's DOM (MutationObserver, Date.now(), ms); median, p95, max, first/last page
+          push --podfactory [--pages 20] [--updates 30] [--interval-ms 7300] [--employees 300] [--mysql] [--redis host:port]
+                                the whole way: per update one row INSERTed into a PodFactory MariaDB database (server below),
+                                picked up by the app's own scheduled PodFactory sync (jobs on, the default 10 s), stored,
+                                rescored and pushed; from the INSERT's commit to the new KPI "Items" in each page's DOM
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
                                 server memory per open circuit: managed heap after a full GC with 1 live page and with N,
                                 (N − 1) circuits apart, first on the dashboard (the whole circuit), then on /not-found (the
