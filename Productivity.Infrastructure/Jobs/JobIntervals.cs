@@ -6,8 +6,8 @@ namespace Productivity.Infrastructure.Jobs;
 /// <summary>
 /// How often the frequent syncs run: <c>Jobs:ShiftSyncMinutes</c> (default 5) and <c>Jobs:PodFactorySyncSeconds</c>
 /// (default 10). Tests shorten them; production keeps the defaults (Connecteam's request budget is sized for the
-/// first; the second is what puts a new PodFactory row on the dashboards within seconds, and an idle poll costs two
-/// indexed queries, one of them on PodFactory's database: README, Performance).
+/// first; the second puts a new PodFactory row on the dashboards within seconds, and an idle poll costs one indexed
+/// query on PodFactory's database and a few milliseconds here: README, Performance).
 /// </summary>
 public sealed record JobIntervals(TimeSpan Shifts, TimeSpan PodFactory)
 {
