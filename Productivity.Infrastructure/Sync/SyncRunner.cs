@@ -79,6 +79,7 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         {
             if (record)
             {
+                // Update inserts a poll's run: its key is still unset.
                 db.SyncRuns.Update(run);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
