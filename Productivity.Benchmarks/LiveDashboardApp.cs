@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
@@ -18,6 +19,7 @@ using Productivity.Core.Time;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Sync;
 using Productivity.Web.Components;
 
 namespace Productivity.Benchmarks;
@@ -29,7 +31,9 @@ namespace Productivity.Benchmarks;
 /// no jobs, SQLite in a temp folder or MariaDB (+ Redis) when asked. The site's time zone is the whole-hour UTC offset in
 /// which it is 13:xx now, so the seeded day is always a live early afternoon: the day shift (06:00–14:30) still clocked in,
 /// windows up to now. A Manager is created for the browser to sign in as. A <see cref="CircuitCounter"/> (benchmark code,
-/// added to the app's services here) counts the open circuits.
+/// added to the app's services here) counts the open circuits. With a PodFactory database (<c>push --podfactory</c>) the
+/// app runs its schedules as a job node does (<c>Jobs:Enabled=true</c>, the default PodFactory interval), and new
+/// production goes into PodFactory's <c>report_actions</c> for the scheduled sync to find.
 /// </summary>
 public sealed class LiveDashboardApp : IAsyncDisposable
 {
@@ -39,16 +43,19 @@ public sealed class LiveDashboardApp : IAsyncDisposable
     private readonly Factory _factory;
     private readonly DirectoryInfo _folder;
     private readonly BenchDatabase? _database;
+    private readonly BenchDatabase? _podFactory;
     private readonly List<EmployeeDay> _employees = [];
     private readonly IDisposable _published;
     private long _nextPodFactoryId = 1_000_000_000;
     private long _lastPublishedTicks;
 
-    private LiveDashboardApp(Factory factory, DirectoryInfo folder, BenchDatabase? database, Uri baseAddress, SiteClock clock)
+    private LiveDashboardApp(Factory factory, DirectoryInfo folder, BenchDatabase? database, BenchDatabase? podFactory, Uri baseAddress,
+        SiteClock clock)
     {
         _factory = factory;
         _folder = folder;
         _database = database;
+        _podFactory = podFactory;
         BaseAddress = baseAddress;
         Clock = clock;
         // Subscribed before any page, so it runs before the circuits hear of an update; it only keeps the time.
@@ -74,10 +81,15 @@ public sealed class LiveDashboardApp : IAsyncDisposable
 
     public int ActivityRows { get; private set; }
 
-    public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis)
+    public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis, bool podFactory = false)
     {
         var folder = Directory.CreateTempSubdirectory("productivity-live-bench-");
         var database = mySql ? await BenchDatabase.CreateAsync("live") : null;
+        var source = podFactory ? await BenchDatabase.CreateAsync("podfactory") : null;
+        if (source is not null)
+        {
+            await source.ExecuteAsync(ReportActionsTable.CreateTable);
+        }
         var zone = ZoneWhereItIsEarlyAfternoon(DateTime.UtcNow);
         var port = FreePort();
         var settings = new Dictionary<string, string?>
@@ -88,7 +100,8 @@ public sealed class LiveDashboardApp : IAsyncDisposable
             ["ConnectionStrings:Productivity"] = database?.ConnectionString,
             ["ConnectionStrings:Redis"] = redis,
             ["Site:TimeZone"] = zone.Id,
-            ["Jobs:Enabled"] = "false",
+            ["ConnectionStrings:PodFactory"] = source?.ConnectionString,
+            ["Jobs:Enabled"] = podFactory ? "true" : "false",
             ["Seed:AdminEmail"] = "admin@bench.test",
             ["Seed:AdminPassword"] = "Live-Dashboard-Admin-1",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -102,14 +115,17 @@ public sealed class LiveDashboardApp : IAsyncDisposable
         catch
         {
             await factory.DisposeAsync();
-            if (database is not null)
+            foreach (var owned in new[] { database, source })
             {
-                await database.DisposeAsync();
+                if (owned is not null)
+                {
+                    await owned.DisposeAsync();
+                }
             }
             folder.Delete(recursive: true);
             throw;
         }
-        var app = new LiveDashboardApp(factory, folder, database, new Uri($"http://127.0.0.1:{port}/"), new SiteClock(zone))
+        var app = new LiveDashboardApp(factory, folder, database, source, new Uri($"http://127.0.0.1:{port}/"), new SiteClock(zone))
         {
             Storage = (mySql ? "MariaDB" : "SQLite") + (redis is null ? "" : " + Redis"),
         };
@@ -175,6 +191,48 @@ public sealed class LiveDashboardApp : IAsyncDisposable
         return new ProductionUpdate(published, returned, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>
+    /// One new row in PodFactory's <c>report_actions</c> (autocommit) for one employee: a one-minute window ending now,
+    /// inside the open shift, with an id above every seeded row's. Returns when the INSERT has committed; the
+    /// scheduled sync finds it at its next poll. The time of the commit's return is the benchmark's T0.
+    /// </summary>
+    public async Task<DateTimeOffset> AddPodFactoryRowAsync(int update, int items)
+    {
+        var source = _podFactory ?? throw new InvalidOperationException("The app was started without a PodFactory database.");
+        var pair = _employees[update * 37 % _employees.Count];
+        string email;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            email = (await scope.ServiceProvider.GetRequiredService<ProductivityDbContext>().Employees.FindAsync(pair.EmployeeId))!.Email!;
+        }
+        var now = DateTime.UtcNow;
+        await using var connection = new MySqlConnection(source.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(
+            "INSERT INTO report_actions (id, user_email, user_name, user_role, action, items_count, window_start, window_end, created_at) " +
+            "VALUES (@id, @email, 'Bench', 'Picker', @action, @items, @start, @end, @created)", connection);
+        command.Parameters.AddWithValue("@id", Interlocked.Increment(ref _nextPodFactoryId));
+        command.Parameters.AddWithValue("@email", email);
+        command.Parameters.AddWithValue("@action", SyntheticFloor.Actions[update % SyntheticFloor.Actions.Length]);
+        command.Parameters.AddWithValue("@items", items);
+        command.Parameters.AddWithValue("@start", now.AddMinutes(-1));
+        command.Parameters.AddWithValue("@end", now);
+        command.Parameters.AddWithValue("@created", now);
+        await command.ExecuteNonQueryAsync();
+        return DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>When each run of the incremental PodFactory sync that stored rows started and finished (UTC), in order.</summary>
+    public async Task<List<(DateTime Started, DateTime Finished)>> PodFactoryRunsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var runs = await db.SyncRuns.AsNoTracking()
+            .Where(r => r.Job == SyncJobs.PodFactory && r.Added > 0 && r.FinishedUtc != null)
+            .OrderBy(r => r.StartedUtc).ToListAsync();
+        return [.. runs.Select(r => (r.StartedUtc, r.FinishedUtc!.Value))];
+    }
+
     /// <summary>Managed heap after a full blocking, compacting collection (finalizers run in between), in bytes.</summary>
     public static long ManagedHeapAfterFullCollection()
     {
@@ -195,9 +253,12 @@ public sealed class LiveDashboardApp : IAsyncDisposable
         _published.Dispose();
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_database is not null)
+        foreach (var owned in new[] { _database, _podFactory })
         {
-            await _database.DisposeAsync();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
         }
         _folder.Delete(recursive: true);
     }

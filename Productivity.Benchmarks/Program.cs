@@ -46,6 +46,11 @@ switch (mode)
         await IngestBenchmark.RunAsync(iterations > 0 ? iterations : 5, args.Contains("--stages"));
         MachineInfo.PrintLoad();
         return;
+    case "poll":
+        MachineInfo.Print();
+        await PollBenchmark.RunAsync(iterations > 0 ? iterations : 50);
+        MachineInfo.PrintLoad();
+        return;
     case "connecteam-day":
         MachineInfo.Print();
         await ConnecteamDayBenchmark.RunAsync(iterations > 0 ? iterations : 10);

@@ -9,7 +9,7 @@ namespace Productivity.Benchmarks;
 /// </summary>
 public static class ReportActionsTable
 {
-    private const string CreateTable = """
+    public const string CreateTable = """
         CREATE TABLE report_actions (
             id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
             user_email VARCHAR(255) NULL,

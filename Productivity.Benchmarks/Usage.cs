@@ -13,6 +13,10 @@ public static class Usage
           ingest                100,000 PodFactory report_actions rows through the real ActivitySyncService and SyncPipeline
                                 from an empty target, against a plain bulk insert of the same rows (default 5 iterations);
                                 --stages adds one more ingest timed stage by stage (source read, ReadExisting, upsert, ...)
+          poll                  the idle PodFactory poll: the scheduled incremental sync (SyncPipeline, as the job runs it) against
+                                100,000 report_actions rows already ingested, nothing new (default 50 polls per case): wall and CPU
+                                ms, SQL commands to our database, queries to PodFactory's, server statements; the overlap holding
+                                a 500-person floor's last half hour, then one row
           connecteam-day        one Connecteam day for 500 users (two shifts each, some breaks) from a local fake API over HTTP
                                 with the real ConnecteamClient, and the whole shift sync of that day (default 10 iterations)
           recompute             ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
@@ -28,13 +32,17 @@ public static class Usage
                                 signed-in Manager pages in headless Chromium (one browser, one context); per update a new
                                 PodFactory row and the real recompute; from the recompute finishing (publish) to the new KPI
                                 "Items" in each page's DOM (MutationObserver, Date.now(), ms); median, p95, max, first/last page
+          push --podfactory [--pages 20] [--updates 30] [--interval-ms 7300] [--employees 300] [--mysql] [--redis host:port]
+                                the whole way: per update one row INSERTed into a PodFactory MariaDB database (server below),
+                                picked up by the app's own scheduled PodFactory sync (jobs on, the default 10 s), stored,
+                                rescored and pushed; from the INSERT's commit to the new KPI "Items" in each page's DOM
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
                                 server memory per open circuit: managed heap after a full GC with 1 live page and with N,
                                 (N − 1) circuits apart, first on the dashboard (the whole circuit), then on /not-found (the
                                 layout alone, which every page has); the dashboard beyond the layout is the difference;
                                 working set for information
 
-        The ingest, connecteam-day and recompute modes need a MySQL/MariaDB server whose user may create databases; every
+        The ingest, poll, connecteam-day and recompute modes need a MySQL/MariaDB server whose user may create databases; every
         database they create is named bench_* and dropped at the end:
           {BenchDatabase.ServerVariable}          server connection string without a database, e.g.
                                             "Server=127.0.0.1;Port=3306;User ID=bench;Password=..."

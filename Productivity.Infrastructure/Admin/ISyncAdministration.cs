@@ -28,6 +28,10 @@ public sealed record SyncOverview(bool SchedulesOn, IReadOnlyList<JobStatus> Job
 /// <param name="SyncJob">The job's name in <c>sync_runs</c>; null for a job that records no runs.</param>
 /// <param name="Schedule">How often it fires, e.g. "every 5 min" or a cron expression; null when not scheduled.</param>
 /// <param name="LastFiredUtc">The scheduler's previous firing (for jobs that record no runs).</param>
+/// <param name="LastPolledUtc">
+/// A polling job's last successful read of its source (<see cref="SyncPoll"/>): newer than its last run when the
+/// polls since found nothing, which are not recorded as runs.
+/// </param>
 public sealed record JobStatus(
     string JobKey,
     string Title,
@@ -35,7 +39,8 @@ public sealed record JobStatus(
     string? Schedule,
     SyncRun? LastRun,
     DateTime? LastFiredUtc,
-    DateTime? NextFireUtc);
+    DateTime? NextFireUtc,
+    DateTime? LastPolledUtc);
 
 public sealed record SyncRunQuery(string? Job, int Page, int PageSize);
 

@@ -13,7 +13,7 @@ using Quartz;
 
 namespace Productivity.Infrastructure.Admin;
 
-/// <summary>The Sync page's reads (sync_runs and the scheduler's triggers) and "Run now".</summary>
+/// <summary>The Sync page's reads (sync_runs, sync_polls and the scheduler's triggers) and "Run now".</summary>
 internal sealed class SyncAdministration(
     IDbContextFactory<ProductivityDbContext> contexts,
     AccessCheck access,
@@ -29,6 +29,7 @@ internal sealed class SyncAdministration(
         var lastIds = await db.SyncRuns.AsNoTracking().Where(r => names.Contains(r.Job))
             .GroupBy(r => r.Job).Select(g => g.Max(r => r.Id)).ToListAsync(cancellationToken);
         var lastRuns = await db.SyncRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToDictionaryAsync(r => r.Job, cancellationToken);
+        var polls = await db.SyncPolls.AsNoTracking().ToDictionaryAsync(p => p.Job, p => p.PolledUtc, cancellationToken);
         var scheduler = schedulerFactory is null ? null : await schedulerFactory.GetScheduler(cancellationToken);
         var jobs = new List<JobStatus>();
         foreach (var (jobKey, title, syncJob) in SyncJobCatalog.All)
@@ -43,7 +44,8 @@ internal sealed class SyncAdministration(
                 schedule is null ? null : Describe(schedule),
                 syncJob is null ? null : lastRuns.GetValueOrDefault(syncJob),
                 triggers.Select(t => t.PreviousFireTimeUtc).Max()?.UtcDateTime,
-                schedule?.NextFireTimeUtc?.UtcDateTime));
+                schedule?.NextFireTimeUtc?.UtcDateTime,
+                syncJob is not null && polls.TryGetValue(syncJob, out var polled) ? polled : null));
         }
         return new SyncOverview(scheduler is not null, jobs);
     }

@@ -5,13 +5,17 @@ namespace Productivity.Infrastructure.Jobs;
 
 /// <summary>
 /// How often the frequent syncs run: <c>Jobs:ShiftSyncMinutes</c> (default 5) and <c>Jobs:PodFactorySyncSeconds</c>
-/// (default 60). Tests shorten them; production keeps the defaults (Connecteam's request budget is sized for them).
+/// (default 10). Tests shorten them; production keeps the defaults (Connecteam's request budget is sized for the
+/// first; the second puts a new PodFactory row on the dashboards within seconds, and an idle poll costs one indexed
+/// query on PodFactory's database and a few milliseconds here: README, Performance).
 /// </summary>
 public sealed record JobIntervals(TimeSpan Shifts, TimeSpan PodFactory)
 {
+    public const int DefaultPodFactorySeconds = 10;
+
     public static JobIntervals Read(IConfiguration configuration) => new(
         TimeSpan.FromMinutes(ReadPositive(configuration, "Jobs:ShiftSyncMinutes", 5)),
-        TimeSpan.FromSeconds(ReadPositive(configuration, "Jobs:PodFactorySyncSeconds", 60)));
+        TimeSpan.FromSeconds(ReadPositive(configuration, "Jobs:PodFactorySyncSeconds", DefaultPodFactorySeconds)));
 
     private static int ReadPositive(IConfiguration configuration, string key, int defaultValue)
     {

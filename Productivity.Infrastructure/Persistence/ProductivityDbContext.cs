@@ -32,6 +32,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ActionRole> ActionRoles => Set<ActionRole>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+    public DbSet<SyncPoll> SyncPolls => Set<SyncPoll>();
     public DbSet<IdlePeriodRecord> IdlePeriods => Set<IdlePeriodRecord>();
     public DbSet<DataQualityRecord> DataQuality => Set<DataQualityRecord>();
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();

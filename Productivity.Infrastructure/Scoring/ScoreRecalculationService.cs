@@ -24,6 +24,16 @@ public sealed class ScoreRecalculationService(
     /// <summary>Days computed together; bounds memory on long ranges.</summary>
     public const int DaysPerBatch = 7;
 
+    /// <summary>
+    /// One batch at a time in this process, from reading its inputs to committing its rows. Without it a recompute
+    /// that read its inputs before a new row was committed (the open-shift rescoring of every open shift, about a
+    /// second) could commit after the sync's recompute that includes the row, and the row's items were gone from the
+    /// scores until the next minute's rescoring: measured with the 10-s PodFactory poll, rows took up to 60 s to show.
+    /// Serialised, whichever runs second reads what the first committed. (Two nodes can still interleave; the next
+    /// open-shift rescoring repairs that within a minute.)
+    /// </summary>
+    private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
+
     public async Task<int> RecalculateAsync(IReadOnlyCollection<EmployeeDay> pairs, CancellationToken cancellationToken = default)
     {
         if (pairs.Count == 0)
@@ -37,7 +47,15 @@ public sealed class ScoreRecalculationService(
         foreach (var batch in Batches(days))
         {
             var batchPairs = pairs.Where(p => p.Day >= batch.From && p.Day <= batch.To).ToHashSet();
-            written += await RecalculateBatchAsync(db, calculator, batch.From, batch.To, batchPairs, cancellationToken);
+            await _oneBatchAtATime.WaitAsync(cancellationToken);
+            try
+            {
+                written += await RecalculateBatchAsync(db, calculator, batch.From, batch.To, batchPairs, cancellationToken);
+            }
+            finally
+            {
+                _oneBatchAtATime.Release();
+            }
             await notifier.PublishAsync(new ScoresUpdated(
                 batchPairs.Select(p => p.Day).Distinct().Order().ToList(),
                 batchPairs.Select(p => p.EmployeeId).Distinct().Order().ToList(),

@@ -32,6 +32,7 @@ public sealed class ActivitySyncService(
         var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
         var start = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
         var last = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc, cursor.LastId);
+        var from = last;
         using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = ReadAfterAsync(start, readAhead.Token);
         try
@@ -63,10 +64,14 @@ public sealed class ActivitySyncService(
         {
             await StopAsync(next, readAhead);
         }
-        if (last.Item1 != DateTime.MinValue)
+        // A row without created_at reads as DateTime.MinValue: no position to keep (and no room for the overlap before it).
+        if (last != from && last.Item1 != DateTime.MinValue)
         {
             await SaveCursorAsync(last.Item1, last.Item2, cancellationToken);
         }
+        // Rows of the overlap that are stored already (or rejected again) are nothing new: they were reported when
+        // they first came past the cursor. A late commit inside the overlap is new, and is written.
+        outcome.FoundNothing = last == from && outcome.Added == 0 && outcome.Updated == 0;
     }
 
     /// <summary>Re-reads every row whose window starts on the site-local days <paramref name="from"/>..<paramref name="to"/>.</summary>

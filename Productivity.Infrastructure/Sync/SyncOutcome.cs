@@ -47,6 +47,12 @@ public sealed class SyncOutcome
         }
     }
 
+    /// <summary>
+    /// Set by a poll that read no row past its cursor and wrote nothing (it may have re-read rows it had seen):
+    /// a scheduled poll like that is not recorded as a run (<see cref="SyncRunner.PollAsync"/>).
+    /// </summary>
+    public bool FoundNothing { get; set; }
+
     public DayReport Day(DateOnly day)
     {
         if (!Days.TryGetValue(day, out var report))

@@ -67,8 +67,10 @@ public sealed class SyncPipeline(
             cancellationToken);
     }
 
+    /// <summary>New PodFactory rows; a scheduled poll that finds none only stamps its "last polled" time (<see cref="SyncRunner.PollAsync"/>).</summary>
     public Task<SyncRunResult> SyncPodFactoryAsync(string trigger, CancellationToken cancellationToken = default) =>
-        RunAsync<ActivitySyncService>(SyncJobs.PodFactory, trigger, (service, outcome, ct) => service.SyncIncrementalAsync(outcome, ct), cancellationToken);
+        RunAsync<ActivitySyncService>(SyncJobs.PodFactory, trigger, (service, outcome, ct) => service.SyncIncrementalAsync(outcome, ct),
+            cancellationToken, poll: true);
 
     public Task<SyncRunResult> SyncPodFactoryDaysAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
         RunAsync<ActivitySyncService>(SyncJobs.PodFactoryDays, trigger, (service, outcome, ct) => service.SyncDaysAsync(from, to, outcome, ct), cancellationToken);
@@ -77,15 +79,18 @@ public sealed class SyncPipeline(
         RunAsync<MappingService>(SyncJobs.MappingImport, trigger, (service, outcome, ct) => service.ImportCsvAsync(actor, csv, outcome, ct), cancellationToken);
 
     private async Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, SyncOutcome, CancellationToken, Task> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool poll = false)
         where TService : notnull
     {
-        var result = await runner.RunAsync(job, trigger, async (outcome, ct) =>
+        Func<SyncOutcome, CancellationToken, Task> scoped = async (outcome, ct) =>
         {
             // A fresh scope (and DbContext) per run keeps runs independent of each other and of the caller.
             await using var scope = scopeFactory.CreateAsyncScope();
             await work(scope.ServiceProvider.GetRequiredService<TService>(), outcome, ct);
-        }, cancellationToken);
+        };
+        var result = poll
+            ? await runner.PollAsync(job, trigger, scoped, cancellationToken)
+            : await runner.RunAsync(job, trigger, scoped, cancellationToken);
         // The change feed: rescore exactly the pairs this run touched (also after a partial failure: what was written counts).
         await scoring.RecalculateAsync(result.Outcome.ChangedDays, cancellationToken);
         return result;

@@ -7,19 +7,36 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Infrastructure.Sync;
 
 /// <summary>
-/// Records every sync run in <c>sync_runs</c> (job, start, end, status, counts, rejected rows, error). The record is
-/// written through its own context so a failing run is still recorded.
+/// Records every sync run in <c>sync_runs</c> (job, start, end, status, counts, rejected rows, error), except a
+/// scheduled poll that found nothing (<see cref="PollAsync"/>). The record is written through its own context so a
+/// failing run is still recorded.
 /// </summary>
 public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextFactory, TimeProvider timeProvider, ILogger<SyncRunner> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public async Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
-        CancellationToken cancellationToken = default)
+    public Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(job, trigger, work, poll: false, cancellationToken);
+
+    /// <summary>
+    /// A run of a polling job (the incremental PodFactory sync, every 10 s): every successful poll stamps its
+    /// <see cref="SyncPoll"/>, and a scheduled poll that found nothing (<see cref="SyncOutcome.FoundNothing"/>) writes
+    /// no <c>sync_runs</c> row, so the history keeps the runs that did something. A failure, a poll that found rows and
+    /// a poll someone asked for (Run now, the command line) are recorded like any run. The record is written once, at
+    /// the end: a poll takes milliseconds, and a "running" row first would be two more writes per idle poll.
+    /// </summary>
+    public Task<SyncRunResult> PollAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(job, trigger, work, poll: true, cancellationToken);
+
+    private async Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
+        bool poll, CancellationToken cancellationToken)
     {
         var run = new SyncRun { Job = job, Trigger = trigger, StartedUtc = Now(), Status = SyncRunStatus.Running };
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        if (!poll)
         {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             db.SyncRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -57,17 +74,53 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
             rejected = outcome.Rejected.Select(r => new { r.Source, r.Key, r.Reason }),
             days = outcome.Days.Select(d => new { day = d.Key.ToString("yyyy-MM-dd"), d.Value.Shifts, d.Value.Added, d.Value.Changed, d.Value.Removed }),
         }, Json);
+        var record = !poll || failure is not null || !outcome.FoundNothing || trigger != SyncTriggers.Schedule;
         await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))
         {
-            db.SyncRuns.Update(run);
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (record)
+            {
+                // Update inserts a poll's run: its key is still unset.
+                db.SyncRuns.Update(run);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            if (poll && failure is null)
+            {
+                await StampPollAsync(db, job, run.FinishedUtc.Value);
+            }
         }
-        logger.LogInformation(
+        // An unrecorded poll is logged at Debug: at Information it would flood the log as it would have the history.
+        logger.Log(record ? LogLevel.Information : LogLevel.Debug,
             "Sync {Job} ({Trigger}) {Status}: read {Read}, added {Added}, updated {Updated}, removed {Removed}, rejected {Rejected}, {Days} employee-days changed in {Ms} ms.",
             job, trigger, run.Status, run.ItemsRead, run.Added, run.Updated, run.Removed, run.Rejected, run.ChangedDays,
             (run.FinishedUtc - run.StartedUtc)?.TotalMilliseconds);
         return new SyncRunResult(run, outcome, failure);
     }
+
+    /// <summary>One UPDATE on every poll but a job's first. Two polls of a job rarely meet (the job does not overlap
+    /// itself, across the cluster too), but "Run now" on a node without schedules can meet a scheduled one.</summary>
+    private static async Task StampPollAsync(ProductivityDbContext db, string job, DateTime polledUtc)
+    {
+        if (await UpdatePollAsync(db, job, polledUtc) > 0)
+        {
+            return;
+        }
+        db.SyncPolls.Add(new SyncPoll { Job = job, PolledUtc = polledUtc, Polls = 1 });
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException)
+        {
+            // The other poll inserted the row first.
+            db.ChangeTracker.Clear();
+            await UpdatePollAsync(db, job, polledUtc);
+        }
+    }
+
+    private static Task<int> UpdatePollAsync(ProductivityDbContext db, string job, DateTime polledUtc) =>
+        db.SyncPolls.Where(p => p.Job == job).ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.PolledUtc, polledUtc)
+            .SetProperty(p => p.Polls, p => p.Polls + 1), CancellationToken.None);
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 
@@ -77,4 +130,7 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
 public sealed record SyncRunResult(SyncRun Run, SyncOutcome Outcome, Exception? Failure)
 {
     public bool Succeeded => Failure is null;
+
+    /// <summary>False for a scheduled poll that found nothing: its run was never written, so it has no id.</summary>
+    public bool Recorded => Run.Id != 0;
 }

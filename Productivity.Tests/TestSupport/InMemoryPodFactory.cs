@@ -7,9 +7,16 @@ public sealed class InMemoryPodFactory : IPodFactorySource
 {
     public List<PodFactoryRow> Rows { get; } = [];
 
+    /// <summary>When set, every read throws it (PodFactory's database down).</summary>
+    public Exception? Failure { get; set; }
+
     public async Task<IReadOnlyList<PodFactoryRow>> ReadAfterAsync(DateTime createdAfterUtc, long afterId, int limit, CancellationToken cancellationToken = default)
     {
         await Task.Yield();
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
         return Rows.Where(r => r.CreatedUtc > createdAfterUtc || (r.CreatedUtc == createdAfterUtc && r.Id > afterId))
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Take(limit).ToList();
     }
@@ -17,6 +24,10 @@ public sealed class InMemoryPodFactory : IPodFactorySource
     public async Task<IReadOnlyList<PodFactoryRow>> ReadWindowsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
     {
         await Task.Yield();
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
         return Rows.Where(r => r.WindowStartUtc >= fromUtc && r.WindowStartUtc < toUtc).OrderBy(r => r.Id).ToList();
     }
 

@@ -56,17 +56,22 @@ public sealed class PodFactoryMySqlSource : IPodFactorySource
         DateTime createdAfterUtc, long afterId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // Same rows as "created_at > @c OR (created_at = @c AND id > @id)", written as a range on created_at so that
-        // the (created_at, id) index is used instead of a full scan.
-        var sql = $"SELECT {Columns} FROM `{_table}` WHERE created_at >= @c AND (created_at > @c OR id > @id) " +
-                  "ORDER BY created_at, id LIMIT @limit";
-        return QueryAsync(sql, command =>
+        return QueryAsync(ReadAfterSql(_table), command =>
         {
             command.Parameters.AddWithValue("@c", AsUtc(createdAfterUtc));
             command.Parameters.AddWithValue("@id", afterId);
             command.Parameters.AddWithValue("@limit", limit);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The incremental read, every 10 s. Same rows as "created_at &gt; @c OR (created_at = @c AND id &gt; @id)", written
+    /// as a range on created_at so that an index leading with created_at serves both the WHERE and the ORDER BY (InnoDB
+    /// appends the primary key to a secondary index, so INDEX(created_at) is enough). PodFactory's table must have one:
+    /// without it every poll scans and sorts the whole table (docs/decisions/001-podfactory-cursor-index.md).
+    /// </summary>
+    internal static string ReadAfterSql(string table) =>
+        $"SELECT {Columns} FROM `{table}` WHERE created_at >= @c AND (created_at > @c OR id > @id) ORDER BY created_at, id LIMIT @limit";
 
     public Task<IReadOnlyList<PodFactoryRow>> ReadWindowsAsync(
         DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)

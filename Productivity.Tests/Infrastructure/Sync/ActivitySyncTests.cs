@@ -266,6 +266,87 @@ public sealed class ActivitySyncTests
         (await context.ActivityRowsAsync()).Select(r => r[(r.IndexOf('|', StringComparison.Ordinal) + 1)..]).ShouldBe(expected);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ScheduledPoll_FindingNothingNew_WritesNoRunButStampsLastPolled(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        AddMorning(context);
+        var first = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+        context.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var idle = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+
+        first.Recorded.ShouldBeTrue();
+        first.Run.Added.ShouldBe(6);
+        // The overlap (30 min before the cursor) re-read the last four rows, all stored already: nothing new, so no run.
+        idle.Outcome.ItemsRead.ShouldBe(4);
+        idle.Recorded.ShouldBeFalse();
+        (await context.QueryAsync(db => db.SyncRuns.CountAsync(r => r.Job == SyncJobs.PodFactory))).ShouldBe(1);
+        var poll = await context.QueryAsync(db => db.SyncPolls.AsNoTracking().SingleAsync(p => p.Job == SyncJobs.PodFactory));
+        poll.PolledUtc.ShouldBe(context.Time.GetUtcNow().UtcDateTime);
+        poll.Polls.ShouldBe(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ScheduledPoll_NewRowOrLateCommit_WritesItsRun(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        AddMorning(context);
+        await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+        await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+
+        context.PodFactory.Add(7, "ana@example.test", "In Production", 9, Local(8, 0));
+        var newRow = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+        // Behind the cursor, inside the overlap: committed after a later row had been read.
+        context.PodFactory.Add(8, "ana@example.test", "In Production", 4, Local(7, 55), createdUtc: Local(8, 5));
+        var lateCommit = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+
+        newRow.Recorded.ShouldBeTrue();
+        newRow.Run.Added.ShouldBe(1);
+        lateCommit.Recorded.ShouldBeTrue();
+        lateCommit.Run.Added.ShouldBe(1);
+        var runs = await context.QueryAsync(db => db.SyncRuns.AsNoTracking().Where(r => r.Job == SyncJobs.PodFactory).OrderBy(r => r.Id).ToListAsync());
+        runs.Select(r => (r.Added, r.Status, r.Trigger)).ShouldBe(
+            [(6, SyncRunStatus.Succeeded, SyncTriggers.Schedule), (1, SyncRunStatus.Succeeded, SyncTriggers.Schedule), (1, SyncRunStatus.Succeeded, SyncTriggers.Schedule)]);
+        (await context.QueryAsync(db => db.SyncPolls.SingleAsync())).Polls.ShouldBe(4);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ScheduledPoll_SourceDown_WritesAFailedRunAndKeepsTheLastSuccessfulPoll(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+        var polled = context.Time.GetUtcNow().UtcDateTime;
+        context.Time.Advance(TimeSpan.FromSeconds(10));
+        context.PodFactory.Failure = new InvalidOperationException("PodFactory database unreachable");
+
+        var failed = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+
+        failed.Recorded.ShouldBeTrue();
+        var run = await context.QueryAsync(db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Job == SyncJobs.PodFactory));
+        run.Status.ShouldBe(SyncRunStatus.Failed);
+        run.Error.ShouldBe("PodFactory database unreachable");
+        run.FinishedUtc.ShouldBe(context.Time.GetUtcNow().UtcDateTime);
+        var poll = await context.QueryAsync(db => db.SyncPolls.AsNoTracking().SingleAsync());
+        (poll.PolledUtc, poll.Polls).ShouldBe((polled, 1L));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ManualPoll_FindingNothing_IsRecordedForWhoeverAskedForIt(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+
+        var manual = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Manual);
+
+        manual.Recorded.ShouldBeTrue();
+        (await context.QueryAsync(db => db.SyncRuns.SingleAsync(r => r.Job == SyncJobs.PodFactory))).Status.ShouldBe(SyncRunStatus.Succeeded);
+        (await context.QueryAsync(db => db.SyncPolls.SingleAsync())).Polls.ShouldBe(1);
+    }
+
     private static void AddMorning(SyncTestContext context)
     {
         for (var i = 0; i < 6; i++)

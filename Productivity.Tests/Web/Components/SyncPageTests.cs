@@ -47,6 +47,19 @@ public sealed class SyncPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Render_PollingJob_ShowsLastPolledBesideItsLastRun()
+    {
+        GivenJobs(schedulesOn: true);
+
+        var cut = RenderWithProviders<SyncPage>();
+
+        // The polls since 07:50 found nothing, so they are not runs; the page says the job is still polling.
+        cut.WaitForAssertion(() => Text(cut.Find("[data-testid=last-polled-PodFactorySyncJob]")).ShouldBe("last polled 2025-12-10 08:04:50"), Timeout);
+        Text(cut.Find("[data-testid=last-run-PodFactorySyncJob]")).ShouldStartWith("2025-12-10 07:50:00 (schedule)");
+        cut.FindAll("[data-testid=last-polled-ShiftSyncJob]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Render_NoSchedulerOnThisNode_SaysSchedulesAreOff()
     {
         GivenJobs(schedulesOn: false);
@@ -91,8 +104,16 @@ public sealed class SyncPageTests : ComponentTestBase
         DateTime? next = schedulesOn ? new DateTime(2025, 12, 10, 14, 5, 0, DateTimeKind.Utc) : null;
         _sync.JobsAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<CancellationToken>()).Returns(new SyncOverview(schedulesOn,
         [
-            new JobStatus("ShiftSyncJob", "Connecteam shifts", "connecteam-shifts", schedulesOn ? "every 5 min" : null, run, null, next),
-            new JobStatus("EmployeeSyncJob", "Connecteam employees", "connecteam-employees", null, null, null, null),
+            new JobStatus("ShiftSyncJob", "Connecteam shifts", "connecteam-shifts", schedulesOn ? "every 5 min" : null, run, null, next, null),
+            new JobStatus("EmployeeSyncJob", "Connecteam employees", "connecteam-employees", null, null, null, null, null),
+            new JobStatus("PodFactorySyncJob", "PodFactory (incremental)", "podfactory", schedulesOn ? "every 10 s" : null,
+                new SyncRun
+                {
+                    Id = 12, Job = "podfactory", Trigger = "schedule", Status = SyncRunStatus.Succeeded, ItemsRead = 1, Added = 1,
+                    StartedUtc = new DateTime(2025, 12, 10, 13, 50, 0, DateTimeKind.Utc),
+                    FinishedUtc = new DateTime(2025, 12, 10, 13, 50, 0, 80, DateTimeKind.Utc),
+                },
+                null, next, new DateTime(2025, 12, 10, 14, 4, 50, DateTimeKind.Utc)),
         ]));
     }
 

@@ -778,6 +778,23 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("sync_cursors", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Sync.SyncPoll", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("PolledUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("Polls")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("sync_polls", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Sync.SyncRun", b =>
                 {
                     b.Property<long>("Id")

@@ -749,6 +749,23 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sync_cursors", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Sync.SyncPoll", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PolledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Polls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("sync_polls", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Sync.SyncRun", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Jobs;
+
+namespace Productivity.Tests.Infrastructure.Jobs;
+
+public sealed class JobIntervalsTests
+{
+    [Fact]
+    public void Read_NoConfiguration_PollsPodFactoryEvery10SecondsAndConnecteamEvery5Minutes()
+    {
+        var intervals = JobIntervals.Read(Config());
+
+        intervals.PodFactory.ShouldBe(TimeSpan.FromSeconds(10));
+        intervals.Shifts.ShouldBe(TimeSpan.FromMinutes(5));
+    }
+
+    [Theory]
+    [InlineData("Jobs:PodFactorySyncSeconds", "0")]
+    [InlineData("Jobs:PodFactorySyncSeconds", "ten")]
+    [InlineData("Jobs:ShiftSyncMinutes", "-1")]
+    public void Read_InvalidValue_NamesTheKey(string key, string value)
+    {
+        var error = Should.Throw<ConfigurationException>(() => JobIntervals.Read(Config((key, value))));
+
+        error.Message.ShouldStartWith(key);
+        error.Message.ShouldContain($"'{value}'");
+    }
+
+    private static IConfiguration Config(params (string Key, string? Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+}
