@@ -20,6 +20,9 @@ public static class BrowserDriver
     public const string Mode = "browser-driver";
     private const string Dashboard = "/";
     private const string ItemsKpi = "[data-testid='kpi-items-value']";
+
+    // The dashboard element whose text is watched: the KPI "Items" unless a fourth argument names another.
+    private static string s_watched = ItemsKpi;
     private const int OpenBatch = 5;
 
     /// <summary>
@@ -46,6 +49,7 @@ public static class BrowserDriver
         var baseUrl = args[0];
         var email = args[1];
         var password = args[2];
+        s_watched = args.Length > 3 ? args[3] : ItemsKpi;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -137,8 +141,8 @@ public static class BrowserDriver
         }
         await page.Locator("[data-testid='dashboard-header'][data-live='true']").WaitForAsync();
         await page.Locator("[data-testid='score-table'] tbody tr td[data-label='Items']").First.WaitForAsync();
-        await page.Locator(ItemsKpi).WaitForAsync();
-        await page.EvaluateAsync(ObserveItems, ItemsKpi);
+        await page.Locator(s_watched).WaitForAsync();
+        await page.EvaluateAsync(ObserveItems, s_watched);
     }
 
     private static async Task<bool> ShowsAsync(IPage page, string text)
@@ -146,7 +150,7 @@ public static class BrowserDriver
         try
         {
             await page.WaitForFunctionAsync("([selector, text]) => document.querySelector(selector)?.textContent === text",
-                new[] { ItemsKpi, text }, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+                new[] { s_watched, text }, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
             return true;
         }
         catch (TimeoutException)

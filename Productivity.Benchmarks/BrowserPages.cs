@@ -14,7 +14,8 @@ public sealed class BrowserPages : IAsyncDisposable
 
     public int Count { get; private set; }
 
-    public static BrowserPages Start(Uri baseAddress, string email, string password)
+    /// <param name="watched">The CSS selector of the element whose text changes are recorded (default: the KPI "Items").</param>
+    public static BrowserPages Start(Uri baseAddress, string email, string password, string? watched = null)
     {
         // Run as "dotnet Productivity.Benchmarks.dll" or as the apphost, like this process.
         var self = Environment.ProcessPath!;
@@ -31,6 +32,10 @@ public sealed class BrowserPages : IAsyncDisposable
         foreach (var argument in new[] { BrowserDriver.Mode, baseAddress.ToString(), email, password })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (watched is not null)
+        {
+            start.ArgumentList.Add(watched);
         }
         return new BrowserPages(Process.Start(start)!);
     }

@@ -81,7 +81,9 @@ public sealed class LiveDashboardApp : IAsyncDisposable
 
     public int ActivityRows { get; private set; }
 
-    public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis, bool podFactory = false)
+    /// <param name="settings">More configuration (e.g. a Connecteam source); it may turn the jobs on.</param>
+    public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis, bool podFactory = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("productivity-live-bench-");
         var database = mySql ? await BenchDatabase.CreateAsync("live") : null;
@@ -92,7 +94,7 @@ public sealed class LiveDashboardApp : IAsyncDisposable
         }
         var zone = ZoneWhereItIsEarlyAfternoon(DateTime.UtcNow);
         var port = FreePort();
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Data:Folder"] = folder.FullName,
             ["Database:Provider"] = mySql ? "MySql" : "Sqlite",
@@ -106,7 +108,11 @@ public sealed class LiveDashboardApp : IAsyncDisposable
             ["Seed:AdminPassword"] = "Live-Dashboard-Admin-1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var factory = new Factory(settings, new CircuitCounter());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var factory = new Factory(all, new CircuitCounter());
         try
         {
             factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));

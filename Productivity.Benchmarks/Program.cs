@@ -18,6 +18,11 @@ switch (mode)
         Environment.ExitCode = await PushBenchmark.RunAsync(args[1..]);
         MachineInfo.PrintLoad();
         return;
+    case "webhook":
+        MachineInfo.Print();
+        Environment.ExitCode = await WebhookBenchmark.RunAsync(args[1..]);
+        MachineInfo.PrintLoad();
+        return;
     case "circuits":
         MachineInfo.Print();
         Environment.ExitCode = await CircuitMemoryBenchmark.RunAsync(args[1..]);

@@ -36,6 +36,10 @@ public static class Usage
                                 the whole way: per update one row INSERTed into a PodFactory MariaDB database (server below),
                                 picked up by the app's own scheduled PodFactory sync (jobs on, the default 10 s), stored,
                                 rescored and pushed; from the INSERT's commit to the new KPI "Items" in each page's DOM
+          webhook [--pages 20] [--events 20] [--interval-ms 3000] [--employees 300] [--mysql] [--redis host:port]
+                                webhook latency: N dashboards open on a live day; per event one more person clocks in on a
+                                local fake Connecteam and a clock_in webhook is POSTed; POST -> the KPI "Clocked in now"
+                                changing in each page's DOM; median, p95, max
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
                                 server memory per open circuit: managed heap after a full GC with 1 live page and with N,
                                 (N − 1) circuits apart, first on the dashboard (the whole circuit), then on /not-found (the

@@ -14,7 +14,9 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
         var users = await connecteam.GetUsersAsync(cancellationToken);
         // The shift sync may read users at the same moment (a new hire clocked in); the loser applies itself again.
         await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(users, trial, cancellationToken));
-        await mappings.AutoVerifyPendingAsync(outcome, cancellationToken);
+        // So may the verification of pending e-mails (at start-up the catch-up runs and the shift sync's own user read
+        // meet): the loser finds them verified and does nothing.
+        await ConcurrentWrites.ApplyAsync(db, outcome, trial => mappings.AutoVerifyPendingAsync(trial, cancellationToken));
     }
 
     private async Task ApplyAsync(IReadOnlyList<ConnecteamUser> users, SyncOutcome outcome, CancellationToken cancellationToken)
