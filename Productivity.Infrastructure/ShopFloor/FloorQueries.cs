@@ -32,16 +32,29 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
         // An open shift past the stored open-shift cap is a forgotten clock-out: its session has ended (spec), so it
         // neither owns later windows nor counts as someone on the floor.
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
-        var capHours = cap.TotalHours;
-        // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a night shift
-        // that started the day before are that day's, not today's.
-        var stations = await db.Activities.AsNoTracking()
-            .Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
-            .Where(a => !db.Shifts.Any(s => s.EmployeeId == a.EmployeeId && s.BusinessDay < day
-                && s.ClockInUtc < a.WindowEndUtc && (s.ClockOutUtc ?? s.ClockInUtc.AddHours(capHours)) > a.WindowStartUtc))
-            .GroupBy(a => new { a.EmployeeId, a.Action })
-            .Select(g => new { g.Key.EmployeeId, g.Key.Action, Items = g.Sum(a => a.ItemsCount) })
-            .ToListAsync(cancellationToken);
+        // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a session that
+        // began the day before (a night shift, split by a break or not) are that day's, not today's. Such a session is
+        // first for its person, so it owns every window that starts before it ends.
+        var reaching = (await StoredSessions.LoadAsync(db, siteClock, day.AddDays(-1), day.AddDays(-1), null, cancellationToken))
+            .Select(s => (s.EmployeeId, End: s.ClockOutUtc ?? Min(nowUtc, s.ClockInUtc + cap)))
+            .Where(s => s.End > startUtc)
+            .GroupBy(s => s.EmployeeId)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.End));
+        var nightIds = reaching.Keys.ToList();
+        var dayWindows = db.Activities.AsNoTracking().Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc);
+        var stations = (await dayWindows
+                .Where(a => a.EmployeeId == null || !nightIds.Contains(a.EmployeeId.Value))
+                .GroupBy(a => new { a.EmployeeId, a.Action })
+                .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount)))
+                .ToListAsync(cancellationToken))
+            .Concat((await dayWindows
+                    .Where(a => a.EmployeeId != null && nightIds.Contains(a.EmployeeId.Value))
+                    .Select(a => new { a.EmployeeId, a.Action, a.ItemsCount, a.WindowStartUtc })
+                    .ToListAsync(cancellationToken))
+                .Where(a => a.WindowStartUtc >= reaching[a.EmployeeId!.Value])
+                .GroupBy(a => (a.EmployeeId, a.Action))
+                .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount))))
+            .ToList();
         var clockedIn = await StoredSessions.ClockedInAsync(db, siteClock, nowUtc, cap, cancellationToken);
         var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);
 
@@ -77,4 +90,8 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
         var qcPassed = stations.Where(s => s.Action == QcPassedAction).Sum(s => s.Items);
         return new FloorBoard(day, rows, qcPassed, _dailyGoal, departments);
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private sealed record StationItems(int? EmployeeId, string Action, int Items);
 }

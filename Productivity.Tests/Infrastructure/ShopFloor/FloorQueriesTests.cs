@@ -54,6 +54,41 @@ public sealed class FloorQueriesTests
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("MySql")]
+    public async Task Load_NightShiftSplitAfterMidnight_ItsLaterPartsWindowsBelongToTheDayBefore(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        int hal;
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            // 22:00 on the 9th to 02:00, a break to 02:30 (the time clock closed and reopened the shift), then to 06:00.
+            hal = await FloorTestData.AddEmployeeDayAsync(db, "Hal Split", Dec10.AddDays(-1), new DateTime(2025, 12, 10, 5, 0, 0, DateTimeKind.Utc),
+                20, 30, [("Labeling", 10)]);
+            db.Shifts.Add(new Shift
+            {
+                EmployeeId = hal, ClockId = 1, ConnecteamShiftId = "hal-a", ClockInUtc = new DateTime(2025, 12, 10, 4, 0, 0, DateTimeKind.Utc),
+                ClockOutUtc = new DateTime(2025, 12, 10, 8, 0, 0, DateTimeKind.Utc), BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
+            });
+            db.Shifts.Add(new Shift
+            {
+                EmployeeId = hal, ClockId = 1, ConnecteamShiftId = "hal-b", ClockInUtc = new DateTime(2025, 12, 10, 8, 30, 0, DateTimeKind.Utc),
+                ClockOutUtc = new DateTime(2025, 12, 10, 12, 0, 0, DateTimeKind.Utc), BusinessDay = Dec10, UpdatedUtc = Now,
+            });
+            db.ManualBreaks.Add(TestBreaks.Row(hal, "hal-brk", new DateTime(2025, 12, 10, 8, 0, 0, DateTimeKind.Utc),
+                new DateTime(2025, 12, 10, 8, 30, 0, DateTimeKind.Utc)));
+            // 03:00 local on the 10th, in the later part: the 9th's.
+            db.Activities.Add(Window(hal, "Labeling", 40, new DateTime(2025, 12, 10, 9, 0, 0, DateTimeKind.Utc)));
+            await db.SaveChangesAsync();
+        }
+
+        var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
+
+        board.Departments.Sum(d => d.Items).ShouldBe(182, "the 40 Labeling items of Hal's night belong to the 9th");
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
     public async Task Load_OpenShiftPastTheStoredCap_IsNotClockedIn(string provider)
     {
         await using var host = await StartAsync(provider);
