@@ -19,6 +19,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+    private readonly ILogger _logger = loggerFactory.CreateLogger<IdentityRevalidatingAuthenticationStateProvider>();
 
     protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
 
@@ -35,9 +36,18 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
             // The circuit's first messages can arrive before its authentication state is set; nothing to check yet.
             return;
         }
-        if (state.User.Identity?.IsAuthenticated == true && !await ValidateAuthenticationStateAsync(state, cancellationToken))
+        try
         {
-            SetAuthenticationState(Task.FromResult(SignedOut));
+            if (state.User.Identity?.IsAuthenticated == true && !await ValidateAuthenticationStateAsync(state, cancellationToken))
+            {
+                SetAuthenticationState(Task.FromResult(SignedOut));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is unreachable: the circuit goes on (every service behind it checks the caller again and
+            // fails the same way), and the timed revalidation retries.
+            _logger.LogWarning(ex, "Could not re-check the circuit's user; the next event or the timer tries again.");
         }
     }
 
