@@ -13,8 +13,9 @@ public sealed partial class DisplaysPage
 {
     private IReadOnlyList<DisplaySummary>? _displays;
 
+    // Every call reads through a context of its own (the caller's rights included), so the page may hold it.
     [Inject]
-    private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+    private DisplayDeviceService Displays { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -69,8 +70,7 @@ public sealed partial class DisplaysPage
     {
         try
         {
-            await using var scope = ScopeFactory.CreateAsyncScope();
-            await action(scope.ServiceProvider.GetRequiredService<DisplayDeviceService>(), (await AuthenticationState).User);
+            await action(Displays, (await AuthenticationState).User);
             if (success is not null)
             {
                 Snackbar.Add(success, Severity.Success);
@@ -87,8 +87,7 @@ public sealed partial class DisplaysPage
     {
         try
         {
-            await using var scope = ScopeFactory.CreateAsyncScope();
-            _displays = await scope.ServiceProvider.GetRequiredService<DisplayDeviceService>().ListAsync((await AuthenticationState).User);
+            _displays = await Displays.ListAsync((await AuthenticationState).User);
         }
         catch (UnauthorizedAccessException ex)
         {
