@@ -6,5 +6,4 @@ public static class MappingSources
     /// <summary>Equal to exactly one employee's Connecteam e-mail, verified automatically.</summary>
     public const string ConnecteamEmail = "connecteam-email";
     public const string Manual = "manual";
-    public const string CsvImport = "csv-import";
 }

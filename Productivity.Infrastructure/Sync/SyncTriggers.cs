@@ -6,6 +6,5 @@ public static class SyncTriggers
     public const string Schedule = "schedule";
     public const string Manual = "manual";
     public const string CommandLine = "command-line";
-    public const string CatchUp = "catch-up";
     public const string Webhook = "webhook";
 }

@@ -19,6 +19,4 @@ public sealed record DemoPerson(
     string PodFactoryEmail)
 {
     public string FullName => $"{FirstName} {LastName}";
-
-    public bool HasPodFactoryAlias => !string.Equals(Email, PodFactoryEmail, StringComparison.OrdinalIgnoreCase);
 }
