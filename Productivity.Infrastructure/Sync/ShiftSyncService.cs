@@ -17,7 +17,8 @@ namespace Productivity.Infrastructure.Sync;
 /// reported. Re-running it any number of times, or twice at once, leaves the same rows. A change of a day that a
 /// session of the day before reaches into (a night shift split after midnight) marks that day too: the session
 /// belongs to its first shift's day. A targeted read (<see cref="SyncUsersAsync"/>, for a webhook event) touches only
-/// the rows of the users it asked for: everyone else is absent from a filtered response, not gone from Connecteam.
+/// the rows of the users it asked for by the same rule that protects everyone a response leaves out: only a user the
+/// response lists in full (<see cref="ConnecteamActivities.Users"/>) loses a missing shift or break.
 /// </summary>
 public sealed class ShiftSyncService(
     ProductivityDbContext db,
@@ -63,15 +64,12 @@ public sealed class ShiftSyncService(
             // A new hire can clock in before the nightly employee sync: read the users once now.
             await employeeSync.SyncAsync(new SyncOutcome(), cancellationToken);
         }
-        var scope = users is null ? null : (await db.Employees.AsNoTracking()
-            .Where(e => e.ConnecteamUserId != null && users.Contains(e.ConnecteamUserId.Value))
-            .Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         await ConcurrentWrites.ApplyAsync(db, outcome, async trial =>
         {
             foreach (var (clockId, activities) in reads)
             {
-                await ApplyAsync(clockId, activities, from, to, scope, trial, cancellationToken);
+                await ApplyAsync(clockId, activities, from, to, trial, cancellationToken);
             }
         });
         await AddSessionStartDaysAsync(outcome, cancellationToken);
@@ -98,7 +96,7 @@ public sealed class ShiftSyncService(
         }
     }
 
-    private async Task ApplyAsync(long clockId, ConnecteamActivities activities, DateOnly from, DateOnly to, HashSet<int>? scope,
+    private async Task ApplyAsync(long clockId, ConnecteamActivities activities, DateOnly from, DateOnly to,
         SyncOutcome outcome, CancellationToken cancellationToken)
     {
         foreach (var rejected in activities.Rejected)
@@ -111,7 +109,6 @@ public sealed class ShiftSyncService(
         var stored = await db.Shifts
             .Where(s => s.ClockId == clockId && ((s.BusinessDay >= from && s.BusinessDay <= to) || ids.Contains(s.ConnecteamShiftId)))
             .ToDictionaryAsync(s => s.ConnecteamShiftId, cancellationToken);
-        KeepScope(stored, s => s.EmployeeId, scope, ids);
         // Shifts of the range, plus stored ones whose clock-in was edited to a day outside it (they move, not vanish).
         var inRange = activities.Shifts
             .Where(s => InRange(siteClock.BusinessDayOf(s.StartUtc), from, to) || stored.ContainsKey(s.Id))
@@ -191,21 +188,19 @@ public sealed class ShiftSyncService(
         {
             outcome.Day(day.Key).Shifts += day.Count();
         }
-        await ApplyBreaksAsync(clockId, activities, employees, listed, from, to, scope, outcome, now, cancellationToken);
+        await ApplyBreaksAsync(clockId, activities, employees, listed, from, to, outcome, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <param name="listed">Employees the answer lists in full: only their missing breaks are removed, as for shifts.</param>
     private async Task ApplyBreaksAsync(long clockId, ConnecteamActivities activities, Dictionary<long, int> employees,
-        HashSet<int> listed, DateOnly from, DateOnly to, HashSet<int>? scope, SyncOutcome outcome, DateTime now,
-        CancellationToken cancellationToken)
+        HashSet<int> listed, DateOnly from, DateOnly to, SyncOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
         var names = await BreakNamesAsync(clockId, activities, outcome, cancellationToken);
         var ids = activities.Breaks.Select(b => b.Id).ToList();
         var stored = await db.ManualBreaks
             .Where(b => b.ClockId == clockId && ((b.BusinessDay >= from && b.BusinessDay <= to) || ids.Contains(b.ConnecteamBreakId)))
             .ToDictionaryAsync(b => b.ConnecteamBreakId, cancellationToken);
-        KeepScope(stored, b => b.EmployeeId, scope, ids);
         var seen = new HashSet<string>();
         foreach (var incoming in activities.Breaks.DistinctBy(b => b.Id))
         {
@@ -292,23 +287,6 @@ public sealed class ShiftSyncService(
 
     private static string? Name(IReadOnlyDictionary<string, string> names, ConnecteamBreak item) =>
         item.BreakTypeId is { } type && names.TryGetValue(type, out var name) ? name[..Math.Min(name.Length, 100)] : null;
-
-    /// <summary>
-    /// For a targeted read, forgets the stored rows of employees outside it (their absence from the response says
-    /// nothing), so they are neither updated nor removed; rows the response names are kept (a moved or reassigned item).
-    /// </summary>
-    private static void KeepScope<T>(Dictionary<string, T> stored, Func<T, int> employeeOf, HashSet<int>? scope, List<string> incomingIds)
-    {
-        if (scope is null)
-        {
-            return;
-        }
-        var incoming = incomingIds.ToHashSet(StringComparer.Ordinal);
-        foreach (var id in stored.Where(p => !scope.Contains(employeeOf(p.Value)) && !incoming.Contains(p.Key)).Select(p => p.Key).ToList())
-        {
-            stored.Remove(id);
-        }
-    }
 
     private static void Changed(SyncOutcome outcome, int employeeId, DateOnly day) =>
         outcome.ChangedDays.Add(new EmployeeDay(employeeId, day));
