@@ -17,8 +17,4 @@ public sealed record ScoringShift(string Id, DateTime ClockInUtc, DateTime? Cloc
     public static ScoringShift From(TimeClockSession session) =>
         new(session.Id.ToString(CultureInfo.InvariantCulture), session.ClockInUtc, session.ClockOutUtc,
             session.Breaks.Select(b => new ScoringBreak(b.StartUtc, b.EndUtc, b.Name)).ToList());
-
-    /// <summary>The sessions of one employee's shifts and breaks, as the calculator takes them.</summary>
-    public static IReadOnlyList<ScoringShift> Sessions(IEnumerable<ClockShift> shifts, IEnumerable<BreakSpan> breaks) =>
-        ClockSessions.Join(shifts, breaks).Select(From).ToList();
 }

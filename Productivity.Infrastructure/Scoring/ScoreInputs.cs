@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
-using Productivity.Core.TimeClock;
 using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Scoring;
 
 /// <summary>
 /// The calculator's inputs for some employees and days, read in three queries: shifts and manual breaks joined into
-/// sessions (<see cref="ClockSessions"/>), and windows. One day either side is loaded so that a window after midnight
+/// sessions (<see cref="StoredSessions.JoinedAsync"/>), and windows. One day either side is loaded so that a window after midnight
 /// finds the night shift of the day before, a split shift's later part finds its first, and a window before a day's
 /// first session is not mistaken for unclocked work.
 /// </summary>
@@ -33,23 +32,14 @@ internal sealed class ScoreInputs
         var lastDay = to.AddDays(1);
         var (windowFrom, _) = siteClock.UtcRangeOf(firstDay);
         var (_, windowTo) = siteClock.UtcRangeOf(lastDay);
-        var shifts = await db.Shifts.AsNoTracking()
-            .Where(s => employeeIds.Contains(s.EmployeeId) && s.BusinessDay >= firstDay && s.BusinessDay <= lastDay)
-            .Select(s => new { s.EmployeeId, Shift = new ClockShift(s.Id, s.ClockInUtc, s.ClockOutUtc) })
-            .ToListAsync(cancellationToken);
-        var breaks = (await db.ManualBreaks.AsNoTracking()
-            .Where(b => employeeIds.Contains(b.EmployeeId) && b.BusinessDay >= firstDay && b.BusinessDay <= lastDay)
-            .Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, b.Name) })
-            .ToListAsync(cancellationToken))
-            .ToLookup(b => b.EmployeeId, b => b.Break);
+        var sessions = await StoredSessions.JoinedAsync(db, firstDay, lastDay, employeeIds, cancellationToken);
         var windows = await db.Activities.AsNoTracking()
             .Where(a => a.EmployeeId != null && employeeIds.Contains(a.EmployeeId.Value)
                 && a.WindowStartUtc >= windowFrom && a.WindowStartUtc < windowTo)
             .Select(a => new { EmployeeId = a.EmployeeId!.Value, a.PodFactoryId, a.Action, a.ItemsCount, a.WindowStartUtc, a.WindowEndUtc })
             .ToListAsync(cancellationToken);
         return new ScoreInputs(
-            shifts.GroupBy(s => s.EmployeeId).ToDictionary(g => g.Key,
-                g => ScoringShift.Sessions(g.Select(s => s.Shift), breaks[g.Key]).ToList()),
+            sessions.ToDictionary(p => p.Key, p => p.Value.Select(ScoringShift.From).ToList()),
             windows.GroupBy(w => w.EmployeeId).ToDictionary(g => g.Key,
                 g => g.Select(w => new ScoringWindow(w.PodFactoryId, w.Action, w.ItemsCount, w.WindowStartUtc, w.WindowEndUtc)).ToList()));
     }

@@ -19,9 +19,30 @@ public static class StoredSessions
     public static async Task<List<SessionSpan>> LoadAsync(ProductivityDbContext db, SiteClock siteClock, DateOnly from, DateOnly to,
         IReadOnlyCollection<int>? employeeIds, CancellationToken cancellationToken)
     {
-        var last = to.AddDays(1);
-        var shifts = db.Shifts.AsNoTracking().Where(s => s.BusinessDay >= from && s.BusinessDay <= last);
-        var breaks = db.ManualBreaks.AsNoTracking().Where(b => b.BusinessDay >= from && b.BusinessDay <= last);
+        var sessions = new List<SessionSpan>();
+        foreach (var (employeeId, joined) in await JoinedAsync(db, from, to.AddDays(1), employeeIds, cancellationToken))
+        {
+            foreach (var session in joined)
+            {
+                var day = siteClock.BusinessDayOf(session.ClockInUtc);
+                if (day >= from && day <= to)
+                {
+                    sessions.Add(new SessionSpan(session.Id, employeeId, session.ClockInUtc, session.ClockOutUtc, day, session.OpenBreak));
+                }
+            }
+        }
+        return sessions;
+    }
+
+    /// <summary>
+    /// The sessions, breaks included, of every shift and break stored on <paramref name="firstDay"/>..<paramref name="lastDay"/>
+    /// (whatever day each session then belongs to), per employee: what the recompute and the pages above are built from.
+    /// </summary>
+    public static async Task<Dictionary<int, IReadOnlyList<TimeClockSession>>> JoinedAsync(ProductivityDbContext db, DateOnly firstDay,
+        DateOnly lastDay, IReadOnlyCollection<int>? employeeIds, CancellationToken cancellationToken)
+    {
+        var shifts = db.Shifts.AsNoTracking().Where(s => s.BusinessDay >= firstDay && s.BusinessDay <= lastDay);
+        var breaks = db.ManualBreaks.AsNoTracking().Where(b => b.BusinessDay >= firstDay && b.BusinessDay <= lastDay);
         if (employeeIds is not null)
         {
             shifts = shifts.Where(s => employeeIds.Contains(s.EmployeeId));
@@ -31,19 +52,8 @@ public static class StoredSessions
             .ToListAsync(cancellationToken);
         var breakRows = (await breaks.Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, b.Name) })
             .ToListAsync(cancellationToken)).ToLookup(b => b.EmployeeId, b => b.Break);
-        var sessions = new List<SessionSpan>();
-        foreach (var employee in shiftRows.GroupBy(s => s.EmployeeId))
-        {
-            foreach (var session in ClockSessions.Join(employee.Select(s => s.Shift), breakRows[employee.Key]))
-            {
-                var day = siteClock.BusinessDayOf(session.ClockInUtc);
-                if (day >= from && day <= to)
-                {
-                    sessions.Add(new SessionSpan(session.Id, employee.Key, session.ClockInUtc, session.ClockOutUtc, day, session.OpenBreak));
-                }
-            }
-        }
-        return sessions;
+        return shiftRows.GroupBy(s => s.EmployeeId)
+            .ToDictionary(g => g.Key, g => ClockSessions.Join(g.Select(s => s.Shift), breakRows[g.Key]));
     }
 
     /// <summary>Who is clocked in now (<see cref="ClockedIn"/>), on a break or not: their open session each.</summary>
@@ -52,9 +62,6 @@ public static class StoredSessions
     {
         // The cap is at most a day, so an open session began today or yesterday.
         var today = siteClock.BusinessDayOf(nowUtc);
-        var sessions = await LoadAsync(db, siteClock, today.AddDays(-1), today, null, cancellationToken);
-        return sessions.Where(s => ClockedIn.At(s, nowUtc, openShiftCap))
-            .GroupBy(s => s.EmployeeId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ClockInUtc)!);
+        return ClockedIn.Of(await LoadAsync(db, siteClock, today.AddDays(-1), today, null, cancellationToken), nowUtc, openShiftCap);
     }
 }

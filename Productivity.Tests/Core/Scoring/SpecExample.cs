@@ -17,9 +17,10 @@ internal sealed record SpecExample(
     IReadOnlyList<JsonElement> Expected)
 {
     /// <summary>The sessions the product builds from these shifts and breaks (shifts numbered in file order).</summary>
-    public IReadOnlyList<ScoringShift> Sessions => ScoringShift.Sessions(
-        Shifts.Select((s, i) => new ClockShift(i + 1, s.ClockInUtc, s.ClockOutUtc)),
-        Shifts.SelectMany(s => s.Breaks).Concat(ManualBreaks).Select((b, i) => new BreakSpan(i + 1, b.StartUtc, b.EndUtc)));
+    public IReadOnlyList<ScoringShift> Sessions => [.. ClockSessions.Join(
+            Shifts.Select((s, i) => new ClockShift(i + 1, s.ClockInUtc, s.ClockOutUtc)),
+            Shifts.SelectMany(s => s.Breaks).Concat(ManualBreaks).Select((b, i) => new BreakSpan(i + 1, b.StartUtc, b.EndUtc)))
+        .Select(ScoringShift.From)];
 
     public static SpecExample Load(string fileName)
     {
