@@ -110,8 +110,7 @@ internal static class ActionItemAttribution
             {
                 continue;
             }
-            var capped = shift.ClockInUtc + openShiftCap;
-            var end = shift.ClockOutUtc ?? (nowUtc < capped ? nowUtc : capped);
+            var end = shift.EndAt(nowUtc, openShiftCap);
             if (end > shift.ClockInUtc)
             {
                 sessions.Add(new Session(shift.Id, shift.EmployeeId, shift.ClockInUtc, end, shift.BusinessDay));

@@ -9,4 +9,10 @@ public static class ClockedIn
 {
     public static bool At(SessionSpan session, DateTime nowUtc, TimeSpan openShiftCap) =>
         session.ClockOutUtc is null && session.ClockInUtc > nowUtc - openShiftCap && session.ClockInUtc <= nowUtc;
+
+    /// <summary>Everyone clocked in among <paramref name="sessions"/> (those of today and yesterday), with their open session.</summary>
+    public static Dictionary<int, SessionSpan> Of(IEnumerable<SessionSpan> sessions, DateTime nowUtc, TimeSpan openShiftCap) =>
+        sessions.Where(s => At(s, nowUtc, openShiftCap))
+            .GroupBy(s => s.EmployeeId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ClockInUtc)!);
 }

@@ -7,4 +7,9 @@ namespace Productivity.Infrastructure.Scoring;
 /// first clock-in and its business day, the last clock-out (null while open) and the break the person is on now.
 /// </summary>
 public sealed record SessionSpan(long Id, int EmployeeId, DateTime ClockInUtc, DateTime? ClockOutUtc, DateOnly BusinessDay,
-    BreakSpan? OpenBreak);
+    BreakSpan? OpenBreak)
+{
+    /// <summary>The end the scores use: the last clock-out, or for an open session min(now, clock-in + cap) (spec).</summary>
+    public DateTime EndAt(DateTime nowUtc, TimeSpan openShiftCap) =>
+        ClockOutUtc ?? (nowUtc < ClockInUtc + openShiftCap ? nowUtc : ClockInUtc + openShiftCap);
+}

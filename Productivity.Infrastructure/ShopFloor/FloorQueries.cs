@@ -35,8 +35,10 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
         // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a session that
         // began the day before (a night shift, split by a break or not) are that day's, not today's. Such a session is
         // first for its person, so it owns every window that starts before it ends.
-        var reaching = (await StoredSessions.LoadAsync(db, siteClock, day.AddDays(-1), day.AddDays(-1), null, cancellationToken))
-            .Select(s => (s.EmployeeId, End: s.ClockOutUtc ?? Min(nowUtc, s.ClockInUtc + cap)))
+        // One read of the day's and the day before's sessions serves this rule and "clocked in" (the board shows today).
+        var sessions = await StoredSessions.LoadAsync(db, siteClock, day.AddDays(-1), day, null, cancellationToken);
+        var reaching = sessions.Where(s => s.BusinessDay < day)
+            .Select(s => (s.EmployeeId, End: s.EndAt(nowUtc, cap)))
             .Where(s => s.End > startUtc)
             .GroupBy(s => s.EmployeeId)
             .ToDictionary(g => g.Key, g => g.Max(s => s.End));
@@ -55,7 +57,7 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
                 .GroupBy(a => (a.EmployeeId, a.Action))
                 .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount))))
             .ToList();
-        var clockedIn = await StoredSessions.ClockedInAsync(db, siteClock, nowUtc, cap, cancellationToken);
+        var clockedIn = ClockedIn.Of(sessions, nowUtc, cap);
         var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);
 
         var stationsOf = stations.Where(s => s.EmployeeId is not null && s.Items > 0)
@@ -90,8 +92,6 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
         var qcPassed = stations.Where(s => s.Action == QcPassedAction).Sum(s => s.Items);
         return new FloorBoard(day, rows, qcPassed, _dailyGoal, departments);
     }
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private sealed record StationItems(int? EmployeeId, string Action, int Items);
 }

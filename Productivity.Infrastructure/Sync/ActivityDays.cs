@@ -33,7 +33,7 @@ public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, 
             employeeIds, cancellationToken);
         var sessions = spans
             .Where(s => s.ClockInUtc <= now && s.ClockInUtc < to)
-            .Select(s => (s.EmployeeId, In: s.ClockInUtc, Out: s.ClockOutUtc ?? Min(now, s.ClockInUtc + cap), s.Id, s.BusinessDay))
+            .Select(s => (s.EmployeeId, In: s.ClockInUtc, Out: s.EndAt(now, cap), s.Id, s.BusinessDay))
             .Where(s => s.Out > s.In)
             .OrderBy(s => s.In).ThenBy(s => s.Out).ThenBy(s => s.Id)
             .GroupBy(s => s.EmployeeId)
@@ -57,6 +57,4 @@ public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, 
         }
         return days;
     }
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }
