@@ -109,8 +109,8 @@ public static class DependencyInjection
         options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
         options.SlidingExpiration = true;
-        // Every request checks the cookie's session against the database (SessionCheck) instead of Identity's
-        // once-a-minute stamp check: a disabled, locked, demoted or signed-out user's next request is refused.
+        // Every request that needs the user checks the cookie's session against the database (SessionCheck) instead of
+        // Identity's once-a-minute stamp check: a disabled, locked, demoted or signed-out user's next request is refused.
         options.Events.OnValidatePrincipal = ValidateSessionAsync;
         options.Events.OnSigningIn = context =>
         {
@@ -125,6 +125,12 @@ public static class DependencyInjection
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
+        // Static assets and the other anonymous endpoints decide nothing from the user: no database read for each of
+        // a page's scripts and styles. Everything that needs the user is checked on every request.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return;
+        }
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionCheck>();
         if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {

@@ -28,7 +28,7 @@ public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> context
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.IsDisabled, u.LockoutEnd })
             .SingleOrDefaultAsync();
-        if (user is null || user.IsDisabled || ApplicationUser.IsAdminLock(user.LockoutEnd))
+        if (user is null || !ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd))
         {
             throw new UnauthorizedAccessException("Sign in with an active account.");
         }

@@ -20,4 +20,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Whether a stored lockout end is an Admin's lock (the year survives every provider's rounding of the maximum).</summary>
     public static bool IsAdminLock(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year == AdminLockEnd.Year;
+
+    /// <summary>Whether the user may act at all (their roles aside): enabled and not locked by an Admin.</summary>
+    public static bool MayAct(bool isDisabled, DateTimeOffset? lockoutEnd) => !isDisabled && !IsAdminLock(lockoutEnd);
 }

@@ -43,10 +43,10 @@ public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contex
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
-            .Where(u => userIds.Contains(u.Id) && !u.IsDisabled)
-            .Select(u => new { u.Id, u.SecurityStamp, u.LockoutEnd })
+            .Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.SecurityStamp, u.IsDisabled, u.LockoutEnd })
             .ToListAsync(cancellationToken);
-        return users.Where(u => !ApplicationUser.IsAdminLock(u.LockoutEnd) && u.SecurityStamp is not null)
+        return users.Where(u => ApplicationUser.MayAct(u.IsDisabled, u.LockoutEnd) && u.SecurityStamp is not null)
             .ToDictionary(u => u.Id, u => u.SecurityStamp!);
     }
 }

@@ -218,7 +218,7 @@ internal sealed class UserAdministration(
         }
     }
 
-    private static bool IsActiveAdminCandidate(ApplicationUser user) => !user.IsDisabled && !IsLocked(user);
+    private static bool IsActiveAdminCandidate(ApplicationUser user) => ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd);
 
     private static bool IsLocked(ApplicationUser user) => ApplicationUser.IsAdminLock(user.LockoutEnd);
 
