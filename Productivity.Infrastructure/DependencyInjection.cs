@@ -211,6 +211,8 @@ public static class DependencyInjection
         services.AddSingleton<ScoreRecalculationService>();
         services.AddSingleton<OpenShiftScoring>();
         services.AddSingleton<RangeRecompute>();
+        // After DatabaseInitializer (hosted services start in order of registration): the migrations run first.
+        services.AddHostedService<AttributionBackfill>();
         services.AddSingleton<ScoreExport>();
         services.AddScoped<ScoringRulesService>();
         services.AddSingleton<DisplayDeviceService>();

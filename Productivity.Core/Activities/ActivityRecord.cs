@@ -17,4 +17,13 @@ public sealed class ActivityRecord
     public DateTime WindowEndUtc { get; set; }
     public DateTime SourceCreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>
+    /// The business day the last recompute attributed the window to (scoring.md "Sessions" rule 3), so that every
+    /// screen groups stored facts instead of deciding again; null until the employee's day has been scored.
+    /// </summary>
+    public DateOnly? BusinessDay { get; set; }
+
+    /// <summary>The owning session's id (its first shift's), or null when the window is unclocked (or not yet scored).</summary>
+    public long? SessionId { get; set; }
 }

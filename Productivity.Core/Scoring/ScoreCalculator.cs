@@ -156,6 +156,42 @@ public sealed class ScoreCalculator
         return results;
     }
 
+    /// <summary>
+    /// Where each window belongs (scoring.md "Sessions" rule 3), in the order of <paramref name="windows"/>: the rule the
+    /// scores use, for the recompute to store and for the change feed to ask which day a new window touches.
+    /// </summary>
+    /// <remarks>A window's owner is only right when every shift that may overlap it is passed (as for <c>Calculate</c>).</remarks>
+    public WindowOwner[] Attribute(IReadOnlyList<ScoringShift> shifts, IReadOnlyList<ScoringWindow> windows, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(shifts);
+        ArgumentNullException.ThrowIfNull(windows);
+        var sessions = BuildSessions(shifts, nowUtc.Ticks);
+        var maxOut = MaxOut(sessions);
+        var owners = new WindowOwner[windows.Count];
+        for (var i = 0; i < owners.Length; i++)
+        {
+            var start = windows[i].StartUtc.Ticks;
+            var end = Math.Max(start, windows[i].EndUtc.Ticks);
+            var index = FirstOverlappingSession(sessions, maxOut, start, end);
+            owners[i] = index >= 0
+                ? new WindowOwner(_clock.BusinessDayOf(Utc(sessions[index].In)), sessions[index].Shift.Id)
+                : new WindowOwner(_clock.BusinessDayOf(Utc(start)), null);
+        }
+        return owners;
+    }
+
+    /// <summary>
+    /// The sessions the scores are built from (scoring.md "Sessions": an open shift ends at min(now, in + cap), a shift
+    /// that starts after now or is empty is none), ordered as the calculator orders them (clock-in, end, id).
+    /// </summary>
+    public IReadOnlyList<CalculatedSession> Sessions(IReadOnlyList<ScoringShift> shifts, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(shifts);
+        return BuildSessions(shifts, nowUtc.Ticks)
+            .Select(s => new CalculatedSession(s.Shift, _clock.BusinessDayOf(Utc(s.In)), Utc(s.Out), s.Capped))
+            .ToList();
+    }
+
     // scoring.md threshold(w), in ticks. Batch: max(floor, items × 60 / expected × factor) minutes, the floor being 3
     // between windows and 5 at the end of a shift; continuous: the role's threshold; unknown action: 10 minutes.
     private long Threshold(int role, int items, bool atEnd)
@@ -262,13 +298,7 @@ public sealed class ScoreCalculator
         DateOnly lastDay,
         WindowSlot[] slots)
     {
-        // maxOut[i] = latest end among sessions 0..i: non-decreasing, so the first session ending after a window's
-        // start is found by binary search, and it is the first overlapping one if it also starts before the window ends.
-        var maxOut = new long[sessions.Length];
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            maxOut[i] = i == 0 ? sessions[i].Out : Math.Max(maxOut[i - 1], sessions[i].Out);
-        }
+        var maxOut = MaxOut(sessions);
 
         var slotCount = 0;
         long cachedDayStart = 0;
@@ -344,6 +374,19 @@ public sealed class ScoreCalculator
         return slotCount;
     }
 
+    // maxOut[i] = latest end among sessions 0..i: non-decreasing, so the first session ending after a window's start is
+    // found by binary search, and it is the first overlapping one if it also starts before the window ends.
+    private static long[] MaxOut(ScoringSession[] sessions)
+    {
+        var maxOut = new long[sessions.Length];
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            maxOut[i] = i == 0 ? sessions[i].Out : Math.Max(maxOut[i - 1], sessions[i].Out);
+        }
+        return maxOut;
+    }
+
+    // scoring.md "Sessions" rule 3, the one implementation: the first session (by clock-in) a window overlaps, or -1.
     private static int FirstOverlappingSession(ScoringSession[] sessions, long[] maxOut, long start, long end)
     {
         var lo = 0;
@@ -480,18 +523,18 @@ public sealed class ScoreCalculator
         var points = 0m;
         var standard = 0m;
         string? primaryRole = null;
-        var primaryItems = -1L;
+        var primaryItems = 0L;
         for (var r = 0; r < _roleNames.Length; r++)
         {
-            points += day.RoleItems[r] * _pointsPerItemExact[r];
-            standard += day.RoleClockedItems[r] * 60m / _expectedPerHourExact[r];
             if (day.RoleWindows[r] == 0)
             {
                 continue;
             }
+            points += RoleRules.Points(day.RoleItems[r], _pointsPerItemExact[r]);
+            standard += RoleRules.StandardMinutes(day.RoleClockedItems[r], _expectedPerHourExact[r]);
             var name = _roleNames[r];
             var items = ItemsOfRoleName(day, name);
-            if (items > primaryItems || (items == primaryItems && string.CompareOrdinal(name, primaryRole) < 0))
+            if (RoleRules.IsBetterPrimary(name, items, primaryRole, primaryItems))
             {
                 primaryRole = name;
                 primaryItems = items;

@@ -1,21 +1,21 @@
 using Productivity.Core.Dashboard;
+using Productivity.Core.Scoring;
 
 namespace Productivity.Infrastructure.Dashboard;
 
 /// <summary>The in-memory part of the dashboard: rows, KPIs, departments and range averages from the loaded columns.</summary>
 internal static class DashboardAggregates
 {
-    public static List<ScoreRow> Rows(IReadOnlyList<ScoreDay> scores, Dictionary<(int EmployeeId, string Action), int> actionItems,
-        Dictionary<string, RoleRate> roles, HashSet<int> clockedIn)
+    public static List<ScoreRow> Rows(IReadOnlyList<ScoreDay> scores, IReadOnlyList<ActionItems> actionItems,
+        Dictionary<string, RoleDefinition> roles, HashSet<int> clockedIn)
     {
-        var roleItems = actionItems
-            .Where(p => roles.ContainsKey(p.Key.Action))
-            .GroupBy(p => (p.Key.EmployeeId, roles[p.Key.Action].RoleName))
-            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
-        var primaryRoles = roleItems
-            .Where(p => p.Value > 0)
-            .GroupBy(p => p.Key.EmployeeId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.RoleName, StringComparer.Ordinal).First().Key.RoleName);
+        // The range's primary role by the spec's rule, over the role names the range's windows had.
+        var primaryRoles = actionItems
+            .Where(a => a.Windows > 0 && roles.ContainsKey(a.Action))
+            .GroupBy(a => a.EmployeeId)
+            .ToDictionary(g => g.Key, g => RoleRules.PrimaryRole(g
+                .GroupBy(a => roles[a.Action].RoleName, StringComparer.Ordinal)
+                .Select(r => KeyValuePair.Create(r.Key, r.Sum(a => (long)a.Items)))));
 
         var rows = new List<ScoreRow>();
         foreach (var days in scores.GroupBy(s => s.EmployeeId))
@@ -27,9 +27,10 @@ internal static class DashboardAggregates
             var clocked = Sum(list, d => d.ClockedMinutes);
             var active = Sum(list, d => d.ActiveMinutes);
             var standard = Sum(list, d => d.StandardMinutes);
-            // One day: the stored ratios are the spec's (computed from unrounded minutes); several: ratios of the sums.
-            var utilization = list.Count == 1 ? latest.Utilization : clocked > 0 ? Ratio(active / clocked) : 0;
-            var performance = list.Count == 1 ? latest.Performance : active > 0 ? Ratio(standard / active) : null;
+            // One day: the stored ratios are the spec's (computed from unrounded minutes); several: ratios of the sums,
+            // unrounded: the screen rounds once, when it shows them.
+            var utilization = list.Count == 1 ? latest.Utilization : clocked > 0 ? active / clocked : 0;
+            var performance = list.Count == 1 ? latest.Performance : active > 0 ? standard / active : null;
             rows.Add(new ScoreRow(
                 days.Key,
                 latest.Name,
@@ -60,22 +61,22 @@ internal static class DashboardAggregates
             scores.Sum(s => s.Items),
             qcPassed,
             qcGoal,
-            clocked > 0 ? Ratio(active / clocked) : 0,
+            clocked > 0 ? active / clocked : 0,
             Sum(scores, s => s.Points),
             Math.Round(clocked / 60, 2, MidpointRounding.AwayFromZero),
             Math.Round(active / 60, 2, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>Departments by items, then name. Each person's clocked minutes are split by their standard minutes per department.</summary>
-    public static List<DepartmentRow> Departments(IReadOnlyList<ScoreDay> scores, Dictionary<(int EmployeeId, string Action), int> actionItems,
-        Dictionary<string, RoleRate> roles)
+    public static List<DepartmentRow> Departments(IReadOnlyList<ScoreDay> scores, IReadOnlyList<ActionItems> actionItems,
+        Dictionary<string, RoleDefinition> roles)
     {
         var clockedOf = scores.GroupBy(s => s.EmployeeId).ToDictionary(g => g.Key, g => g.Sum(s => s.ClockedMinutes));
         var cells = actionItems
-            .Where(p => p.Value > 0)
-            .Select(p => roles.TryGetValue(p.Key.Action, out var role)
-                ? (p.Key.EmployeeId, role.Department, Items: p.Value, Standard: role.ExpectedPerHour > 0 ? p.Value * 60.0 / role.ExpectedPerHour : 0)
-                : (p.Key.EmployeeId, Department: DepartmentRow.Unassigned, Items: p.Value, Standard: 0.0))
+            .Where(a => a.Items > 0)
+            .Select(a => roles.TryGetValue(a.Action, out var role)
+                ? (a.EmployeeId, role.Department, a.Items, Standard: (double)RoleRules.StandardMinutes(a.Items, role))
+                : (a.EmployeeId, Department: DepartmentRow.Unassigned, a.Items, Standard: 0.0))
             .ToList();
         var standardOf = cells.GroupBy(c => c.EmployeeId).ToDictionary(g => g.Key, g => g.Sum(c => c.Standard));
         return cells
@@ -121,8 +122,6 @@ internal static class DashboardAggregates
     // Stored values have 2 decimals; summing them as decimals keeps the total exact (no 0.30000000000000004).
     private static double Sum<T>(IEnumerable<T> source, Func<T, double> value) =>
         (double)source.Sum(item => (decimal)value(item));
-
-    private static double Ratio(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 
     private static double Average(double total, int count) => Math.Round(total / count, 2, MidpointRounding.AwayFromZero);
 }

@@ -8,9 +8,9 @@ using Productivity.Infrastructure.Scoring;
 namespace Productivity.Infrastructure.Dashboard;
 
 /// <summary>
-/// Builds a range's dashboard from the database: stored daily scores, sessions (shifts joined by manual breaks) and
-/// activity windows, read with AsNoTracking projections in a fixed number of queries whatever the number of people
-/// (six to eight).
+/// Builds a range's dashboard from the database: stored daily scores, sessions (shifts joined by manual breaks, for who
+/// is clocked in and the clock feed) and the windows' stored attribution grouped per employee and action, read with
+/// AsNoTracking projections in a fixed number of queries whatever the number of people.
 /// </summary>
 public sealed class DashboardBuilder(
     IDbContextFactory<ProductivityDbContext> contextFactory,
@@ -32,10 +32,8 @@ public sealed class DashboardBuilder(
         var (shiftsFrom, shiftsTo) = (from.AddDays(-1), to.AddDays(1));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        var roles = (await db.ActionRoles.AsNoTracking()
-                .Select(r => new RoleRate(r.Action, r.RoleName, r.Department, r.ExpectedPerHour))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Action, StringComparer.Ordinal);
+        var roles = (await db.ActionRoles.AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Action, r => r.ToDefinition(), StringComparer.Ordinal);
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
         var scores = await db.DailyScores.AsNoTracking()
             .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
@@ -44,9 +42,8 @@ public sealed class DashboardBuilder(
                 s.Utilization, s.Performance, s.PrimaryRole, s.Sessions))
             .ToListAsync(cancellationToken);
         var shifts = await StoredSessions.LoadAsync(db, siteClock, shiftsFrom, shiftsTo, null, cancellationToken);
-        var attributed = await ActionItemAttribution.LoadAsync(db, siteClock, range, shifts, now, cap, cancellationToken);
-        var actionItems = attributed.Items;
-        var hourly = range.IsSingleDay ? HourlyActivity.Build(siteClock, from, attributed.DayWindows) : [];
+        var actionItems = await ActionItems.LoadAsync(db, from, to, cancellationToken);
+        var hourly = range.IsSingleDay ? await HourlyActivity.LoadAsync(db, siteClock, from, cancellationToken) : [];
 
         var open = includesToday
             ? shifts.Where(s => ClockedIn.At(s, now, cap) && s.BusinessDay >= today.AddDays(-1))
@@ -67,7 +64,7 @@ public sealed class DashboardBuilder(
         var clockedIn = open.Select(s => s.EmployeeId).ToHashSet();
         var rows = DashboardAggregates.Rows(scores, actionItems, roles, clockedIn);
         var roleOf = rows.ToDictionary(r => r.EmployeeId, r => r.PrimaryRole);
-        var qcPassed = actionItems.Where(p => p.Key.Action == QcPassedAction).Sum(p => p.Value);
+        var qcPassed = actionItems.Where(a => a.Action == QcPassedAction).Sum(a => a.Items);
         var summary = new DashboardSummary(
             range,
             includesToday,

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Dashboard;
 
@@ -10,18 +12,43 @@ namespace Productivity.Infrastructure.Dashboard;
 /// </summary>
 internal static class HourlyActivity
 {
-    public static IReadOnlyList<HourlyPoint> Build(SiteClock siteClock, DateOnly day, IReadOnlyList<(int EmployeeId, DateTime StartUtc, int Items)> windows)
+    public static async Task<IReadOnlyList<HourlyPoint>> LoadAsync(ProductivityDbContext db, SiteClock siteClock, DateOnly day,
+        CancellationToken cancellationToken)
+    {
+        var (start, _) = siteClock.UtcRangeOf(day);
+        var windows = db.Activities.AsNoTracking().Where(a => a.EmployeeId != null && a.BusinessDay == day);
+        List<(int Hour, int Items, int People)> hours;
+        if (db.Database.IsMySql())
+        {
+            // The server groups by hour (TIMESTAMPDIFF truncates towards zero, as the division below does). A window that
+            // starts before the day's midnight (it overlaps the day's first session) counts in the first hour.
+            hours = (await windows
+                    .GroupBy(a => Math.Max(0, EF.Functions.DateDiffHour(start, a.WindowStartUtc)))
+                    .Select(g => new { Hour = g.Key, Items = g.Sum(a => a.ItemsCount), People = g.Select(a => a.EmployeeId).Distinct().Count() })
+                    .ToListAsync(cancellationToken))
+                .Select(h => (h.Hour, h.Items, h.People)).ToList();
+        }
+        else
+        {
+            // SQLite has no date difference to group by; the embedded database holds a small site.
+            hours = (await windows.Select(a => new { EmployeeId = a.EmployeeId!.Value, a.WindowStartUtc, a.ItemsCount }).ToListAsync(cancellationToken))
+                .GroupBy(w => Math.Max(0, (int)((w.WindowStartUtc - start).Ticks / TimeSpan.TicksPerHour)))
+                .Select(g => (g.Key, g.Sum(w => w.ItemsCount), g.Select(w => w.EmployeeId).Distinct().Count()))
+                .ToList();
+        }
+        return Build(siteClock, day, hours);
+    }
+
+    public static IReadOnlyList<HourlyPoint> Build(SiteClock siteClock, DateOnly day, IReadOnlyList<(int Hour, int Items, int People)> hours)
     {
         var (start, end) = siteClock.UtcRangeOf(day);
-        // Local hours start a whole number of hours after local midnight: 23, 24 or 25 of them in a day.
-        var byHour = windows
-            .GroupBy(w => Math.Max(0, (int)((w.StartUtc - start).Ticks / TimeSpan.TicksPerHour)))
-            .ToDictionary(g => g.Key, g => (Items: g.Sum(w => w.Items), People: g.Select(w => w.EmployeeId).Distinct().Count()));
-        var hours = Math.Max((int)((end - start).Ticks / TimeSpan.TicksPerHour), byHour.Count == 0 ? 0 : byHour.Keys.Max() + 1);
+        var byHour = hours.ToDictionary(h => h.Hour, h => (h.Items, h.People));
+        var count = Math.Max((int)((end - start).Ticks / TimeSpan.TicksPerHour), byHour.Count == 0 ? 0 : byHour.Keys.Max() + 1);
 
-        var points = new List<HourlyPoint>(hours);
+        // Local hours start a whole number of hours after local midnight: 23, 24 or 25 of them in a day.
+        var points = new List<HourlyPoint>(count);
         var labels = new HashSet<string>();
-        for (var i = 0; i < hours; i++)
+        for (var i = 0; i < count; i++)
         {
             var hourStart = start.AddHours(i);
             var local = siteClock.ToLocal(hourStart);

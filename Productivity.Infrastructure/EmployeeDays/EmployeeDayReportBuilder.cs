@@ -27,8 +27,8 @@ internal static class EmployeeDayReportBuilder
     {
         var calculator = new ScoreCalculator(roles, parameters, siteClock.TimeZone);
         var recomputed = calculator.Calculate(shifts, windows, nowUtc, day, day).SingleOrDefault();
-        var sessions = Sessions(shifts, parameters, nowUtc);
-        var dayWindows = WindowsOfDay(windows, sessions, roles, siteClock, day);
+        var sessions = calculator.Sessions(shifts, nowUtc);
+        var dayWindows = WindowsOfDay(windows, calculator.Attribute(shifts, windows, nowUtc), roles, day);
         return new EmployeeDayReport
         {
             EmployeeId = employeeId,
@@ -36,7 +36,7 @@ internal static class EmployeeDayReportBuilder
             Day = day,
             PreviousDay = previousDay ?? day.AddDays(-1),
             NextDay = nextDay,
-            Sessions = sessions.Where(s => siteClock.BusinessDayOf(s.ClockInUtc) == day).ToList(),
+            Sessions = sessions.Where(s => s.BusinessDay == day).Select(s => ClockSession(s, nowUtc)).ToList(),
             Windows = dayWindows,
             StoredScore = storedScore,
             Recomputed = recomputed,
@@ -48,56 +48,31 @@ internal static class EmployeeDayReportBuilder
         };
     }
 
-    // scoring.md "Sessions": an open shift ends at min(now, clock-in + cap); a shift that starts after now, or is empty, is
-    // not a session. Sorted as the calculator sorts them (clock-in, end, id), because a window belongs to the first one.
-    private static List<ClockSession> Sessions(IReadOnlyList<ScoringShift> shifts, ScoringParameters parameters, DateTime now)
+    // The calculator's session with its breaks clipped for the timeline (an open break runs to now).
+    private static ClockSession ClockSession(CalculatedSession session, DateTime now)
     {
-        var cap = TimeSpan.FromHours(parameters.OpenShiftCapHours);
-        var sessions = new List<ClockSession>();
-        foreach (var shift in shifts.Where(s => s.ClockInUtc <= now))
-        {
-            var capped = shift.ClockOutUtc is null && now - shift.ClockInUtc >= cap;
-            var end = shift.ClockOutUtc ?? (capped ? shift.ClockInUtc + cap : now);
-            if (end <= shift.ClockInUtc)
-            {
-                continue;
-            }
-            var breaks = shift.Breaks
-                .Select(b => new ClockBreak(Max(b.StartUtc, shift.ClockInUtc), Min(b.EndUtc ?? now, end), b.EndUtc is null, b.Name))
-                .Where(b => b.EndUtc > b.StartUtc)
-                .OrderBy(b => b.StartUtc)
-                .ToList();
-            sessions.Add(new ClockSession(shift.Id, shift.ClockInUtc, shift.ClockOutUtc, end, capped, breaks));
-        }
-        sessions.Sort(static (x, y) =>
-        {
-            var byIn = x.ClockInUtc.CompareTo(y.ClockInUtc);
-            if (byIn != 0)
-            {
-                return byIn;
-            }
-            var byEnd = x.EndUtc.CompareTo(y.EndUtc);
-            return byEnd != 0 ? byEnd : string.CompareOrdinal(x.ShiftId, y.ShiftId);
-        });
-        return sessions;
+        var shift = session.Shift;
+        var breaks = shift.Breaks
+            .Select(b => new ClockBreak(Max(b.StartUtc, shift.ClockInUtc), Min(b.EndUtc ?? now, session.EndUtc), b.EndUtc is null, b.Name))
+            .Where(b => b.EndUtc > b.StartUtc)
+            .OrderBy(b => b.StartUtc)
+            .ToList();
+        return new ClockSession(shift.Id, shift.ClockInUtc, shift.ClockOutUtc, session.EndUtc, session.Capped, breaks);
     }
 
-    // scoring.md "Sessions" rule 3: a window belongs to the first session it overlaps, and then to that session's day;
-    // a window that overlaps none is unclocked and belongs to the day of its start.
-    private static List<ActivityWindow> WindowsOfDay(IReadOnlyList<ScoringWindow> windows, List<ClockSession> sessions, RoleTable roles,
-        SiteClock siteClock, DateOnly day)
+    // The windows the calculator attributes to the day (the same decision the recompute stores).
+    private static List<ActivityWindow> WindowsOfDay(IReadOnlyList<ScoringWindow> windows, WindowOwner[] owners, RoleTable roles, DateOnly day)
     {
         var result = new List<ActivityWindow>();
-        foreach (var window in windows)
+        for (var i = 0; i < windows.Count; i++)
         {
-            var session = sessions.FirstOrDefault(s => window.StartUtc < s.EndUtc && window.EndUtc > s.ClockInUtc);
-            var owner = session is null ? siteClock.BusinessDayOf(window.StartUtc) : siteClock.BusinessDayOf(session.ClockInUtc);
-            if (owner != day)
+            if (owners[i].BusinessDay != day)
             {
                 continue;
             }
+            var window = windows[i];
             var roleName = roles.TryGet(window.Action, out var role) ? role.RoleName : null;
-            result.Add(new ActivityWindow(window.Id, window.Action, roleName, window.Items, window.StartUtc, window.EndUtc, session is null));
+            result.Add(new ActivityWindow(window.Id, window.Action, roleName, window.Items, window.StartUtc, window.EndUtc, owners[i].IsUnclocked));
         }
         result.Sort(static (x, y) => x.StartUtc != y.StartUtc ? x.StartUtc.CompareTo(y.StartUtc) : x.PodFactoryId.CompareTo(y.PodFactoryId));
         return result;
@@ -110,8 +85,8 @@ internal static class EmployeeDayReportBuilder
                 var known = roles.TryGet(g.Key, out var role);
                 var items = g.Sum(w => w.Items);
                 var clockedItems = g.Where(w => !w.IsUnclocked).Sum(w => w.Items);
-                var standard = known ? clockedItems * 60m / (decimal)role!.ExpectedPerHour : 0m;
-                var points = known ? items * (decimal)role!.PointsPerItem : 0m;
+                var standard = known ? RoleRules.StandardMinutes(clockedItems, role!) : 0m;
+                var points = known ? RoleRules.Points(items, role!) : 0m;
                 return new ActionTotals(g.Key, role?.RoleName, g.Count(), items, Round(standard), Round(points));
             })
             .OrderByDescending(a => a.Items)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Productivity.Core.Realtime;
@@ -34,6 +36,11 @@ public sealed class ScoreRecalculationService(
     /// </summary>
     private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
 
+    /// <summary>
+    /// Rescores <paramref name="pairs"/> and stores, for every window of those days, the day and session it belongs to.
+    /// A window that moves between days (a shift edited, a break joined) is re-attributed, and the other day it leaves or
+    /// joins is rescored too, in a further round, so that stored windows and stored scores never disagree.
+    /// </summary>
     public async Task<int> RecalculateAsync(IReadOnlyCollection<EmployeeDay> pairs, CancellationToken cancellationToken = default)
     {
         if (pairs.Count == 0)
@@ -43,26 +50,38 @@ public sealed class ScoreRecalculationService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var calculator = await CreateCalculatorAsync(db, siteClock.TimeZone, cancellationToken);
         var written = 0;
-        var days = pairs.Select(p => p.Day).Distinct().Order().ToList();
-        foreach (var batch in Batches(days))
+        var done = new HashSet<EmployeeDay>();
+        var pending = pairs.ToHashSet();
+        // A moved window can only move to a neighbouring day, so the rounds end quickly; the bound is a guard.
+        for (var round = 0; pending.Count > 0 && round < MaxRounds; round++)
         {
-            var batchPairs = pairs.Where(p => p.Day >= batch.From && p.Day <= batch.To).ToHashSet();
-            await _oneBatchAtATime.WaitAsync(cancellationToken);
-            try
+            var moved = new HashSet<EmployeeDay>();
+            var days = pending.Select(p => p.Day).Distinct().Order().ToList();
+            foreach (var batch in Batches(days))
             {
-                written += await RecalculateBatchAsync(db, calculator, batch.From, batch.To, batchPairs, cancellationToken);
+                var batchPairs = pending.Where(p => p.Day >= batch.From && p.Day <= batch.To).ToHashSet();
+                await _oneBatchAtATime.WaitAsync(cancellationToken);
+                try
+                {
+                    written += await RecalculateBatchAsync(db, calculator, batch.From, batch.To, batchPairs, moved, cancellationToken);
+                }
+                finally
+                {
+                    _oneBatchAtATime.Release();
+                }
+                await notifier.PublishAsync(new ScoresUpdated(
+                    batchPairs.Select(p => p.Day).Distinct().Order().ToList(),
+                    batchPairs.Select(p => p.EmployeeId).Distinct().Order().ToList(),
+                    timeProvider.GetUtcNow()), cancellationToken);
             }
-            finally
-            {
-                _oneBatchAtATime.Release();
-            }
-            await notifier.PublishAsync(new ScoresUpdated(
-                batchPairs.Select(p => p.Day).Distinct().Order().ToList(),
-                batchPairs.Select(p => p.EmployeeId).Distinct().Order().ToList(),
-                timeProvider.GetUtcNow()), cancellationToken);
+            done.UnionWith(pending);
+            moved.ExceptWith(done);
+            pending = moved;
         }
         return written;
     }
+
+    private const int MaxRounds = 4;
 
     public static async Task<ScoreCalculator> CreateCalculatorAsync(ProductivityDbContext db, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -72,21 +91,22 @@ public sealed class ScoreRecalculationService(
     }
 
     private async Task<int> RecalculateBatchAsync(ProductivityDbContext db, ScoreCalculator calculator, DateOnly from, DateOnly to,
-        HashSet<EmployeeDay> pairs, CancellationToken cancellationToken)
+        HashSet<EmployeeDay> pairs, HashSet<EmployeeDay> moved, CancellationToken cancellationToken)
     {
         var employeeIds = pairs.Select(p => p.EmployeeId).Distinct().ToList();
         var inputs = await ScoreInputs.LoadAsync(db, siteClock, employeeIds, from, to, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
         var calculated = new List<(int EmployeeId, EmployeeDayScore Day)>();
+        var attribution = new List<(long PodFactoryId, DateOnly Day, long? SessionId)>();
         foreach (var employeeId in employeeIds)
         {
             var (shifts, windows) = inputs.For(employeeId);
             calculated.AddRange(calculator.Calculate(shifts, windows, now, from, to)
                 .Where(day => pairs.Contains(new EmployeeDay(employeeId, day.BusinessDay)))
                 .Select(day => (employeeId, day)));
+            Attribute(employeeId, calculator.Attribute(shifts, windows, now), windows, inputs.StoredOwners(employeeId), pairs, attribution, moved);
         }
-
         var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
         var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
         var quality = calculated.SelectMany(c => c.Day.Flags.Select(f => ScoreRows.Quality(c.EmployeeId, c.Day.BusinessDay, f))).ToList();
@@ -107,12 +127,72 @@ public sealed class ScoreRecalculationService(
             await RowInserter.InsertAsync(db, scores, cancellationToken);
             await RowInserter.InsertAsync(db, idle, cancellationToken);
             await RowInserter.InsertAsync(db, quality, cancellationToken);
+            await StoreAttributionAsync(db, attribution, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }));
         logger.LogDebug("Recomputed {Pairs} employee-days {From}..{To}: {Scores} scores, {Idle} idle periods.",
             pairs.Count, from, to, scores.Count, idle.Count);
         return scores.Count;
     }
+
+    // The windows whose owner changed and that this batch may decide: they belong to a rescored day now or did before.
+    // One that leaves for, or comes from, a day not rescored here makes that day rescored in the next round.
+    private static void Attribute(int employeeId, WindowOwner[] owners, IReadOnlyList<ScoringWindow> windows, IReadOnlyList<StoredOwner> stored,
+        HashSet<EmployeeDay> pairs, List<(long PodFactoryId, DateOnly Day, long? SessionId)> changes, HashSet<EmployeeDay> moved)
+    {
+        for (var i = 0; i < owners.Length; i++)
+        {
+            var owner = new EmployeeDay(employeeId, owners[i].BusinessDay);
+            var before = stored[i].BusinessDay is { } day ? new EmployeeDay(employeeId, day) : (EmployeeDay?)null;
+            var ownerRescored = pairs.Contains(owner);
+            var beforeRescored = before is { } b && pairs.Contains(b);
+            if (!ownerRescored && !beforeRescored)
+            {
+                continue;
+            }
+            var session = owners[i].SessionId is { } id ? long.Parse(id, CultureInfo.InvariantCulture) : (long?)null;
+            if (before == owner && stored[i].SessionId == session)
+            {
+                continue;
+            }
+            changes.Add((windows[i].Id, owner.Day, session));
+            if (!ownerRescored)
+            {
+                moved.Add(owner);
+            }
+            else if (before is { } left && !beforeRescored)
+            {
+                moved.Add(left);
+            }
+        }
+    }
+
+    // One UPDATE per chunk of changed windows, whatever the number of people (after a day's first scoring only new or
+    // moved windows change). The values are typed numbers and dates written as literals: nothing here comes from text.
+    private static async Task StoreAttributionAsync(ProductivityDbContext db, List<(long PodFactoryId, DateOnly Day, long? SessionId)> changes,
+        CancellationToken cancellationToken)
+    {
+        var q = db.Database.IsMySql() ? "`" : "\"";
+        foreach (var chunk in changes.Chunk(AttributionChunk))
+        {
+            var days = new StringBuilder();
+            var sessions = new StringBuilder();
+            var ids = new StringBuilder();
+            foreach (var (id, day, session) in chunk)
+            {
+                var key = id.ToString(CultureInfo.InvariantCulture);
+                days.Append(" WHEN ").Append(key).Append(" THEN '").Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\'');
+                sessions.Append(" WHEN ").Append(key).Append(" THEN ")
+                    .Append(session is { } value ? value.ToString(CultureInfo.InvariantCulture) : "NULL");
+                ids.Append(ids.Length == 0 ? "" : ",").Append(key);
+            }
+            var sql = $"UPDATE {q}activities{q} SET {q}BusinessDay{q} = CASE {q}PodFactoryId{q}{days} END, "
+                + $"{q}SessionId{q} = CASE {q}PodFactoryId{q}{sessions} END WHERE {q}PodFactoryId{q} IN ({ids})";
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+    }
+
+    private const int AttributionChunk = 1000;
 
     private static IEnumerable<(DateOnly From, DateOnly To)> Batches(List<DateOnly> days)
     {

@@ -30,32 +30,21 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { s.EmployeeId, e.Name, s.Items, s.Points, s.ActiveMinutes })
             .ToListAsync(cancellationToken);
         // An open shift past the stored open-shift cap is a forgotten clock-out: its session has ended (spec), so it
-        // neither owns later windows nor counts as someone on the floor.
+        // does not count as someone on the floor. "Clocked in" needs today's and yesterday's sessions (a night shift).
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
-        // A window belongs to the day of the first session it overlaps (spec): windows after midnight of a session that
-        // began the day before (a night shift, split by a break or not) are that day's, not today's. Such a session is
-        // first for its person, so it owns every window that starts before it ends.
-        // One read of the day's and the day before's sessions serves this rule and "clocked in" (the board shows today).
         var sessions = await StoredSessions.LoadAsync(db, siteClock, day.AddDays(-1), day, null, cancellationToken);
-        var reaching = sessions.Where(s => s.BusinessDay < day)
-            .Select(s => (s.EmployeeId, End: s.EndAt(nowUtc, cap)))
-            .Where(s => s.End > startUtc)
-            .GroupBy(s => s.EmployeeId)
-            .ToDictionary(g => g.Key, g => g.Max(s => s.End));
-        var nightIds = reaching.Keys.ToList();
-        var dayWindows = db.Activities.AsNoTracking().Where(a => a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc);
-        var stations = (await dayWindows
-                .Where(a => a.EmployeeId == null || !nightIds.Contains(a.EmployeeId.Value))
+        // Each employee's window carries the day the recompute attributed it to (a night shift's after-midnight windows
+        // are the day before's); a row no mapping credits to anyone has no session and counts on the day it starts.
+        var stations = (await db.Activities.AsNoTracking()
+                .Where(a => a.EmployeeId != null && a.BusinessDay == day)
                 .GroupBy(a => new { a.EmployeeId, a.Action })
                 .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount)))
                 .ToListAsync(cancellationToken))
-            .Concat((await dayWindows
-                    .Where(a => a.EmployeeId != null && nightIds.Contains(a.EmployeeId.Value))
-                    .Select(a => new { a.EmployeeId, a.Action, a.ItemsCount, a.WindowStartUtc })
-                    .ToListAsync(cancellationToken))
-                .Where(a => a.WindowStartUtc >= reaching[a.EmployeeId!.Value])
-                .GroupBy(a => (a.EmployeeId, a.Action))
-                .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount))))
+            .Concat(await db.Activities.AsNoTracking()
+                .Where(a => a.EmployeeId == null && a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
+                .GroupBy(a => a.Action)
+                .Select(g => new StationItems(null, g.Key, g.Sum(a => a.ItemsCount)))
+                .ToListAsync(cancellationToken))
             .ToList();
         var clockedIn = ClockedIn.Of(sessions, nowUtc, cap);
         var departmentOf = await db.ActionRoles.AsNoTracking().ToDictionaryAsync(r => r.Action, r => r.Department, cancellationToken);

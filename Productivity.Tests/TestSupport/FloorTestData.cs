@@ -6,7 +6,10 @@ using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Tests.TestSupport;
 
-/// <summary>Rows for shop-floor tests: an employee with a stored score, activity windows and optionally an open shift.</summary>
+/// <summary>
+/// Rows for shop-floor tests: an employee with a stored score, activity windows stored as attributed to that day (as the
+/// recompute leaves them) and optionally an open shift.
+/// </summary>
 public static class FloorTestData
 {
     public static async Task<int> AddEmployeeDayAsync(ProductivityDbContext db, string name, DateOnly day, DateTime windowStartUtc,
@@ -29,6 +32,7 @@ public static class FloorTestData
                 WindowEndUtc = start.AddMinutes(10),
                 SourceCreatedUtc = start.AddMinutes(11),
                 UpdatedUtc = start.AddMinutes(11),
+                BusinessDay = day,
             });
             start = start.AddMinutes(10);
         }

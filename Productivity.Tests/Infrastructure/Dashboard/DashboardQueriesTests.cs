@@ -53,13 +53,22 @@ public sealed class DashboardQueriesTests
         var summary = await context.Queries.GetSummaryAsync(Dec10Only);
 
         summary.IncludesToday.ShouldBeFalse();
+        // Utilization is Σ active / Σ clocked of the stored minutes, unrounded (the screen rounds once when it shows it).
+        await using (var scope = context.Host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            var stored = await db.DailyScores.Where(s => s.BusinessDay == DashboardTestContext.SpecDay)
+                .Select(s => new { s.ActiveMinutes, s.ClockedMinutes }).ToListAsync();
+            summary.Kpis.Utilization.ShouldBe((double)(stored.Sum(s => (decimal)s.ActiveMinutes) / stored.Sum(s => (decimal)s.ClockedMinutes)), 1e-12);
+            summary.Kpis.Utilization.ShouldBe(0.8241, 0.00005);
+        }
         summary.Kpis.ShouldBe(new DashboardKpis(
             ClockedInNow: null,
             Worked: 5,
             Items: 322 + 230 + 388 + 520 + 2200,
             QcPassedItems: 388,
             QcGoal: 3000,
-            Utilization: 0.8241,
+            Utilization: summary.Kpis.Utilization,
             Points: 483 + 69 + 516.04 + 234 + 660,
             ClockedHours: 37.5,
             ActiveHours: 30.91));

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Activities;
 using Productivity.Core.Time;
 using Productivity.Core.TimeClock;
+using Productivity.Core.Sync;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.ShopFloor;
 using Productivity.Tests.TestSupport;
 
@@ -80,6 +82,8 @@ public sealed class FloorQueriesTests
             db.Activities.Add(Window(hal, "Labeling", 40, new DateTime(2025, 12, 10, 9, 0, 0, DateTimeKind.Utc)));
             await db.SaveChangesAsync();
         }
+        // The recompute decides and stores where Hal's windows belong; the board reads that.
+        await RescoreAsync(host, hal);
 
         var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
 
@@ -123,6 +127,7 @@ public sealed class FloorQueriesTests
                 BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
             });
             await db.SaveChangesAsync();
+            await RescoreAsync(host, eli);
         }
 
         var board = await host.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now);
@@ -175,10 +180,18 @@ public sealed class FloorQueriesTests
             ClockOutUtc = new DateTime(2025, 12, 10, 12, 0, 0, DateTimeKind.Utc), BusinessDay = Dec10.AddDays(-1), UpdatedUtc = Now,
         });
         db.Activities.Add(Window(null, "QC Passed", 30, Morning.AddHours(1)));
-        db.Activities.Add(Window(ana, "Picking", 500, Chicago.UtcRangeOf(Dec10).StartUtc.AddMinutes(-30)));
+        // 23:30 on the 9th, outside any session: stored as the 9th's (unclocked, the day it starts).
+        var lateWindow = Window(ana, "Picking", 500, Chicago.UtcRangeOf(Dec10).StartUtc.AddMinutes(-30));
+        lateWindow.BusinessDay = Dec10.AddDays(-1);
+        db.Activities.Add(lateWindow);
         await db.SaveChangesAsync();
         return host;
     }
+
+    // The real recompute of one person's two days: it stores each window's day (and replaces the seeded scores).
+    private static Task<int> RescoreAsync(TestHost host, int employeeId) =>
+        host.Services.GetRequiredService<ScoreRecalculationService>()
+            .RecalculateAsync([new EmployeeDay(employeeId, Dec10.AddDays(-1)), new EmployeeDay(employeeId, Dec10)]);
 
     private static ActivityRecord Window(int? employeeId, string action, int items, DateTime startUtc) => new()
     {

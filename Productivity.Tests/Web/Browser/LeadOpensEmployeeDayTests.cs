@@ -1,3 +1,4 @@
+using Productivity.Web.Components.Shared;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -98,7 +99,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
             try
             {
                 await Expect(card).ToHaveAttributeAsync("data-value", expected, new LocatorAssertionsToHaveAttributeOptions { Timeout = 3_000 });
-                await Expect(card).ToContainTextAsync((stored * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+                await Expect(card).ToContainTextAsync(Percent.Of(stored));
                 return;
             }
             catch (PlaywrightException) when (DateTime.UtcNow < deadline)

@@ -68,7 +68,7 @@ public sealed class EmployeeDayPageTests : ComponentTestBase
         rules[1].ShouldContain("max(3, 30 × 60 / 200 × 1.05)");
         rules[3].ShouldContain("Labeling 09:00–09:10 (80 items)");
         rules[4].ShouldContain("max(5, 20 × 60 / 200 × 1.05) min + cleanup 15 min");
-        cut.Find("[data-testid=gaps-title]").TextContent.ShouldContain("27.4 %");
+        cut.Find("[data-testid=gaps-title]").TextContent.ShouldContain("27.4%");
         cut.Find("[data-testid=gaps-summary]").TextContent.ShouldContain("idle 370.15 min");
     }
 
@@ -78,7 +78,7 @@ public sealed class EmployeeDayPageTests : ComponentTestBase
         var cut = RenderPage();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=score-utilization]").GetAttribute("data-value").ShouldBe("0.2742"), Timeout);
-        cut.Find("[data-testid=score-utilization]").TextContent.ShouldContain("27.4 %");
+        cut.Find("[data-testid=score-utilization]").TextContent.ShouldContain("27.4%");
         cut.Find("[data-testid=score-active]").GetAttribute("data-value").ShouldBe("139.85");
         cut.Find("[data-testid=score-performance]").GetAttribute("data-value").ShouldBe("0.4934");
         cut.Find("[data-testid=score-primary-role]").TextContent.ShouldContain("Picker");

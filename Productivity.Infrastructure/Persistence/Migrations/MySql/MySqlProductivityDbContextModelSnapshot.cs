@@ -274,6 +274,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<DateOnly?>("BusinessDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -286,6 +289,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<long>("PodFactoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SessionId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("SourceCreatedUtc")
@@ -318,6 +324,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("WindowStartUtc");
 
                     b.HasIndex("EmployeeId", "WindowStartUtc");
+
+                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId");
 
                     b.ToTable("activities", (string)null);
                 });

@@ -261,6 +261,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BusinessDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -273,6 +276,9 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PodFactoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SourceCreatedUtc")
@@ -305,6 +311,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("WindowStartUtc");
 
                     b.HasIndex("EmployeeId", "WindowStartUtc");
+
+                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId");
 
                     b.ToTable("activities", (string)null);
                 });

@@ -1,3 +1,4 @@
+using Productivity.Web.Components.Shared;
 using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
@@ -40,8 +41,8 @@ public sealed class DashboardPageTests : ComponentTestBase
             Cell(cut, name, "Points").ShouldBe(DashboardFormat.Points(expected.GetProperty("points").GetDouble()));
             Cell(cut, name, "Clocked").ShouldBe(DashboardFormat.Duration(expected.GetProperty("clocked_minutes").GetDouble()));
             Cell(cut, name, "Active").ShouldBe(DashboardFormat.Duration(expected.GetProperty("active_minutes").GetDouble()));
-            Cell(cut, name, "Utilization").ShouldBe(DashboardFormat.Percent(expected.GetProperty("utilization").GetDouble()));
-            Cell(cut, name, "Performance").ShouldBe(DashboardFormat.Percent(performance));
+            Cell(cut, name, "Utilization").ShouldBe(Percent.Of(expected.GetProperty("utilization").GetDouble()));
+            Cell(cut, name, "Performance").ShouldBe(Percent.Of(performance));
             Cell(cut, name, "Role").ShouldBe(expected.GetProperty("primary_role").GetString());
         }
         Cell(cut, "ben", "Items").ShouldBe("230");

@@ -20,10 +20,6 @@ public static class DashboardFormat
 
     public static string Hours(double hours) => hours.ToString("N1", Culture);
 
-    /// <summary>A ratio as a percentage with one decimal, e.g. 0.2742 → "27.4%"; empty ratios show as a dash.</summary>
-    public static string Percent(double? ratio) =>
-        ratio is { } value ? (value * 100).ToString("0.0", Culture) + "%" : "–";
-
     public static string Rate(double? perHour) => perHour is { } value ? value.ToString("N1", Culture) : "–";
 
     public static string Time(DateTime local) => local.ToString("HH:mm", Culture);

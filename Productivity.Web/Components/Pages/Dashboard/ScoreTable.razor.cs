@@ -1,3 +1,4 @@
+using Productivity.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Productivity.Core.Dashboard;
@@ -24,8 +25,8 @@ public sealed partial class ScoreTable : IDisposable
         new ScoreColumn("Points", ScoreSort.Points, r => DashboardFormat.Points(r.Points)),
         new ScoreColumn("Clocked", ScoreSort.Clocked, r => DashboardFormat.Duration(r.ClockedMinutes)),
         new ScoreColumn("Active", ScoreSort.Active, r => DashboardFormat.Duration(r.ActiveMinutes)),
-        new ScoreColumn("Utilization", ScoreSort.Utilization, r => DashboardFormat.Percent(r.Utilization)),
-        new ScoreColumn("Performance", ScoreSort.Performance, r => DashboardFormat.Percent(r.Performance)),
+        new ScoreColumn("Utilization", ScoreSort.Utilization, r => Percent.Of(r.Utilization)),
+        new ScoreColumn("Performance", ScoreSort.Performance, r => Percent.Of(r.Performance)),
     ];
 
     private static readonly ScoreColumn[] RangeColumns =

@@ -12,8 +12,6 @@ internal static class DayFormat
 
     public static string Points(double points) => points.ToString("0.00", Invariant);
 
-    public static string Percent(double? ratio) => ratio is { } value ? (value * 100).ToString("0.0", Invariant) + " %" : "–";
-
     public static string Raw(double? value) => value?.ToString("0.####", Invariant) ?? "";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
