@@ -20,7 +20,7 @@ internal static class ConnecteamRegistration
         services.AddTransient<ConnecteamResilienceHandler>();
 
         // Not AddStandardResilienceHandler: ConnecteamResilienceHandler already retries, and it knows Connecteam's
-        // rate-limit headers and the shared request budget.
+        // rate-limit headers and the shared request budget (docs/decisions/0018-hand-written-connecteam-handler.md).
         services.AddHttpClient<IConnecteamClient, ConnecteamClient>((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<ConnecteamOptions>>().Value;

@@ -68,7 +68,7 @@ public sealed class PodFactoryMySqlSource : IPodFactorySource
     /// The incremental read, every 10 s. Same rows as "created_at &gt; @c OR (created_at = @c AND id &gt; @id)", written
     /// as a range on created_at so that an index leading with created_at serves both the WHERE and the ORDER BY (InnoDB
     /// appends the primary key to a secondary index, so INDEX(created_at) is enough). PodFactory's table must have one:
-    /// without it every poll scans and sorts the whole table (docs/decisions/001-podfactory-cursor-index.md).
+    /// without it every poll scans and sorts the whole table (docs/decisions/0001-podfactory-cursor-index.md).
     /// </summary>
     internal static string ReadAfterSql(string table) =>
         $"SELECT {Columns} FROM `{table}` WHERE created_at >= @c AND (created_at > @c OR id > @id) ORDER BY created_at, id LIMIT @limit";

@@ -7,7 +7,8 @@ namespace Productivity.Tests.Infrastructure.Integrations;
 /// <summary>
 /// The incremental read runs every 10 s, so MariaDB's plan for it must be an index range, not a scan of PodFactory's
 /// table: with our (created_at, id) index, with the minimum PodFactory needs (INDEX(created_at): InnoDB appends the
-/// primary key), and, for the decision record, what the primary key alone gives (docs/decisions/001).
+/// primary key), and, for the decision record, what the primary key alone gives
+/// (docs/decisions/0001-podfactory-cursor-index.md).
 /// </summary>
 [Trait("Category", "MySql")]
 public sealed class PodFactoryCursorPlanTests : IAsyncLifetime
