@@ -281,7 +281,5 @@ public static class DependencyInjection
         services.AddSingleton<DashboardBuilder>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<IDashboardQueries>(sp => sp.GetRequiredService<DashboardQueries>());
-        // Registered before the jobs' hosted service, so it subscribes before the first recompute can publish.
-        services.AddHostedService<DashboardCacheInvalidator>();
     }
 }

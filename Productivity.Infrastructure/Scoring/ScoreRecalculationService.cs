@@ -6,6 +6,7 @@ using Productivity.Core.Realtime;
 using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Sync;
 
@@ -21,6 +22,7 @@ public sealed class ScoreRecalculationService(
     SiteClock siteClock,
     TimeProvider timeProvider,
     IScoreUpdateNotifier notifier,
+    DashboardCache dashboardCache,
     ILogger<ScoreRecalculationService> logger)
 {
     /// <summary>Days computed together; bounds memory on long ranges.</summary>
@@ -69,6 +71,9 @@ public sealed class ScoreRecalculationService(
                 {
                     _oneBatchAtATime.Release();
                 }
+                // The new day versions live in the distributed cache, so one bump here, after the commit and before
+                // anyone is told, makes every node's cached models of those days stale: no subscriber has to run first.
+                await dashboardCache.BumpAsync(batchPairs.Select(p => p.Day), cancellationToken);
                 await notifier.PublishAsync(new ScoresUpdated(
                     batchPairs.Select(p => p.Day).Distinct().Order().ToList(),
                     batchPairs.Select(p => p.EmployeeId).Distinct().Order().ToList(),

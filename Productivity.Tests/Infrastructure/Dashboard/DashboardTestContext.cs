@@ -15,7 +15,7 @@ using Productivity.Tests.TestSupport;
 namespace Productivity.Tests.Infrastructure.Dashboard;
 
 /// <summary>
-/// The real Infrastructure (recompute, notifier, cache invalidator, dashboard queries) on SQLite or MariaDB, optionally
+/// The real Infrastructure (recompute with its cache bump, notifier, dashboard queries) on SQLite or MariaDB, optionally
 /// with the Redis cache, a fixed clock in America/Chicago and a command counter.
 /// </summary>
 public sealed class DashboardTestContext : IAsyncDisposable

@@ -17,7 +17,7 @@ namespace Productivity.Web.Components.Pages.Dashboard;
 public partial class DashboardPage
 {
     /// <summary>The shortest time between two reloads of one circuit.</summary>
-    public static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan MinimumReloadInterval = LiveScores.MinInterval;
 
     private static readonly MarkupString DownloadIcon = new(MudBlazor.Icons.Material.Filled.Download);
 
@@ -28,9 +28,8 @@ public partial class DashboardPage
     private ScoreTable? _table;
     private string? _error;
     private bool _canExport;
-    private IDisposable? _subscription;
     private bool _rangeSet;
-    private RefreshThrottle? _throttle;
+    private LiveScores? _live;
 
     [Inject]
     private IDashboardQueries Queries { get; set; } = default!;
@@ -69,8 +68,7 @@ public partial class DashboardPage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         // Cancelled, not disposed: a reload already queued on the renderer may still read its token.
         _disposed.Cancel();
     }
@@ -81,8 +79,7 @@ public partial class DashboardPage
         // not listen: its component is discarded as soon as the HTML is sent.
         if (RendererInfo.IsInteractive)
         {
-            _throttle = new RefreshThrottle(MinimumReloadInterval, Time, () => InvokeAsync(ReloadAsync));
-            _subscription = Updates.Subscribe(OnScoresUpdated);
+            _live = new LiveScores(Updates, Time, Affects, () => InvokeAsync(ReloadAsync));
         }
         var user = (await AuthenticationState).User;
         _canExport = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager);
@@ -108,18 +105,6 @@ public partial class DashboardPage
             ["from"] = custom is { } from ? DashboardFormat.Iso(from.From) : null,
             ["to"] = custom is { } to ? DashboardFormat.Iso(to.To) : null,
         }));
-        return Task.CompletedTask;
-    }
-
-    // Called on the notifier's thread, the recompute's: the throttle hands the reload to the circuit and returns at once.
-    // The shown range is read from this thread; a read racing a range change costs at most one needless reload, and the
-    // change loads the new range itself. Before the range is known the first load has not started: nothing to do.
-    private Task OnScoresUpdated(ScoresUpdated update)
-    {
-        if (_rangeSet && Affects(update))
-        {
-            _throttle?.Request();
-        }
         return Task.CompletedTask;
     }
 
@@ -152,10 +137,14 @@ public partial class DashboardPage
         StateHasChanged();
     }
 
-    /// <summary>An update matters when it names a shown day (or the day before: a night shift), or "today" has moved on.</summary>
+    /// <summary>
+    /// An update matters when it names a shown day (or the day before: a night shift), or "today" has moved on. Called on
+    /// the notifier's thread: a read racing a range change costs at most one needless reload, and the change loads the
+    /// new range itself. Before the range is known the first load has not started: nothing to do.
+    /// </summary>
     private bool Affects(ScoresUpdated update) =>
-        update.Days.Any(day => day >= _range.From.AddDays(-1) && day <= _range.To)
-        || (_preset != DashboardPreset.Custom && DashboardRange.Resolve(_preset, Queries.Today()) != _range);
+        _rangeSet && (update.Days.Any(day => day >= _range.From.AddDays(-1) && day <= _range.To)
+            || (_preset != DashboardPreset.Custom && DashboardRange.Resolve(_preset, Queries.Today()) != _range));
 
     private async Task LoadSummaryAsync()
     {

@@ -11,14 +11,11 @@ namespace Productivity.Web.Components.Pages.Employees;
 /// <summary>One employee's business day, explained, and kept live while it is open.</summary>
 public sealed partial class EmployeeDayPage : IDisposable
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
-
     private EmployeeDayReport? _report;
     private bool _notFound;
     private bool _invalidDay;
     private DateOnly _day;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveScores? _live;
 
     [Parameter]
     public int Id { get; set; }
@@ -72,26 +69,13 @@ public sealed partial class EmployeeDayPage : IDisposable
         // and the subscription; the prerender does not listen.
         if (RendererInfo.IsInteractive)
         {
-            _throttle = new RefreshThrottle(RefreshInterval, TimeProvider, () => InvokeAsync(ReloadAsync));
-            _subscription = Feed.Subscribe(OnScoresUpdatedAsync);
+            // _day is the default until the parameters are read, and no update names that day.
+            _live = new LiveScores(Feed, TimeProvider,
+                update => !_invalidDay && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day), () => InvokeAsync(ReloadAsync));
         }
     }
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
-    }
-
-    private Task OnScoresUpdatedAsync(ScoresUpdated update)
-    {
-        // _day is the default until the parameters are read, and no update names that day.
-        if (!_invalidDay && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day))
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _live?.Dispose();
 
     private async Task ReloadAsync()
     {

@@ -18,15 +18,14 @@ public sealed partial class FloorPage : IDisposable
     /// <summary>How often the page checks whether the business day has changed.</summary>
     public static readonly TimeSpan DayCheckInterval = TimeSpan.FromSeconds(30);
 
-    public static readonly TimeSpan MinRefreshInterval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan MinRefreshInterval = LiveScores.MinInterval;
 
     private readonly CancellationTokenSource _disposed = new();
     private FloorBoard? _board;
     private DateOnly _day;
     private DateTime? _loadedUtc;
-    private IDisposable? _subscription;
     private ITimer? _dayTimer;
-    private RefreshThrottle? _throttle;
+    private LiveScores? _live;
 
     [Inject]
     private IFloorQueries Queries { get; set; } = default!;
@@ -52,28 +51,17 @@ public sealed partial class FloorPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _day = Today();
-        _throttle = new RefreshThrottle(MinRefreshInterval, TimeProvider, () => InvokeAsync(ReloadAsync));
-        _subscription = Feed.Subscribe(OnScoresUpdated);
+        _live = new LiveScores(Feed, TimeProvider, update => update.Days.Contains(_day), () => InvokeAsync(ReloadAsync));
         _dayTimer = TimeProvider.CreateTimer(_ => _ = InvokeAsync(CheckDayAsync), null, DayCheckInterval, DayCheckInterval);
         await LoadAsync();
     }
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live?.Dispose();
         _dayTimer?.Dispose();
-        _throttle?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
-    }
-
-    private Task OnScoresUpdated(ScoresUpdated update)
-    {
-        if (update.Days.Contains(_day))
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
     }
 
     private async Task CheckDayAsync()
