@@ -23,7 +23,7 @@ internal static class ScoreRowMarkup
         {
             html.Append("<span class=\"clocked-in-dot\" title=\"Clocked in now\" data-testid=\"clocked-in-dot\"></span>");
         }
-        html.Append("<a href=\"/employees/").Append(row.EmployeeId).Append("/days/").Append(DashboardFormat.Iso(day ?? row.LastDay))
+        html.Append("<a href=\"").Append(EmployeeUrls.Day(row.EmployeeId, day ?? row.LastDay))
             .Append("\" class=\"mud-link mud-primary-text mud-link-underline-hover\">").Append(Encoder.Encode(row.Name)).Append("</a></td>");
         for (var i = 1; i < columns.Count; i++)
         {

@@ -18,8 +18,6 @@ internal static class DayFormat
 
     public static string LongDay(DateOnly day) => day.ToString("dddd d MMMM yyyy", Invariant);
 
-    public static string DayUrl(int employeeId, DateOnly day) => $"/employees/{employeeId}/days/{Day(day)}";
-
     /// <summary>Site-local "HH:mm", marked "(+1)" or "(-1)" when it falls on another calendar day than <paramref name="day"/>.</summary>
     public static string Time(SiteClock clock, DateTime utc, DateOnly day)
     {
