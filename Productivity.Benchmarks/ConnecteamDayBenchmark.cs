@@ -124,7 +124,7 @@ public static class ConnecteamDayBenchmark
 
     private static async Task ResetAsync(BenchHost host)
     {
-        await host.Database.ExecuteAsync("DELETE FROM idle_periods; DELETE FROM data_quality; DELETE FROM daily_scores; DELETE FROM shift_breaks; DELETE FROM shifts");
+        await host.Database.ExecuteAsync("DELETE FROM idle_periods; DELETE FROM data_quality; DELETE FROM daily_scores; DELETE FROM manual_breaks; DELETE FROM shifts");
         GC.Collect();
     }
 

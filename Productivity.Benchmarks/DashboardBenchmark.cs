@@ -27,7 +27,7 @@ namespace Productivity.Benchmarks;
 /// </summary>
 public static class DashboardBenchmark
 {
-    public const int EmployeeCount = 500;
+    public const int DefaultEmployees = 500;
     private const int NightShifts = 25;
     private static readonly DateOnly Day = new(2025, 12, 10);
     private static readonly DashboardRange Today = new(Day, Day);
@@ -36,6 +36,7 @@ public static class DashboardBenchmark
     {
         var mySqlServer = Option(args, "--mysql");
         var redis = Option(args, "--redis");
+        var employeeCount = Options.Int(args, "--employees", DefaultEmployees);
         var folder = Directory.CreateTempSubdirectory("productivity-dashboard-bench-");
         var database = mySqlServer is null ? null : $"productivity_bench_{Guid.NewGuid():N}"[..32];
         try
@@ -44,14 +45,14 @@ public static class DashboardBenchmark
             {
                 await ExecuteAsync(mySqlServer!, $"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
-            var month = SyntheticMonth.Build(EmployeeCount);
+            var month = SyntheticMonth.Build(employeeCount);
             var zone = month.TimeZone;
             var now = TimeZoneInfo.ConvertTimeToUtc(Day.ToDateTime(new TimeOnly(14, 0)), zone);
             using var host = await StartHostAsync(folder.FullName, mySqlServer, database, redis, now);
             var seconds = Stopwatch.StartNew();
             var windows = await SeedAsync(host.Services, month, new SiteClock(zone), now);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dashboard: {EmployeeCount} employees, {windows:N0} activity windows on {Day:yyyy-MM-dd} and the day before, " +
+                $"dashboard: {employeeCount} employees, {windows:N0} activity windows on {Day:yyyy-MM-dd} and the day before, " +
                 $"{(database is null ? "SQLite" : "MariaDB")}, {(redis is null ? "in-memory cache" : "Redis cache")} (seeded and scored in {seconds.Elapsed.TotalSeconds:F0} s)"));
 
             var queries = host.Services.GetRequiredService<DashboardQueries>();

@@ -63,7 +63,8 @@ switch (mode)
         return;
     case "recompute":
         MachineInfo.Print();
-        await RecomputeBenchmark.RunAsync(iterations > 0 ? iterations : 10);
+        await RecomputeBenchmark.RunAsync(iterations > 0 ? iterations : 10,
+            Options.Int(args, "--employees", RecomputeBenchmark.DefaultEmployees));
         MachineInfo.PrintLoad();
         return;
     case "signin":

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
@@ -16,36 +17,40 @@ namespace Productivity.Benchmarks;
 /// </summary>
 public static class RecomputeBenchmark
 {
-    public const int EmployeeCount = 500;
+    public const int DefaultEmployees = 500;
     private static readonly DateOnly Day = new(2026, 11, 11);
 
-    public static async Task RunAsync(int iterations)
+    public static async Task RunAsync(int iterations, int employeeCount = DefaultEmployees)
     {
-        var floor = SyntheticFloor.Build(EmployeeCount, [Day.AddDays(-1), Day]);
+        var floor = SyntheticFloor.Build(employeeCount, [Day.AddDays(-1), Day]);
         await using var host = await BenchHost.StartAsync();
         var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor, withMappings: false);
         await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         await ActivityBulkInsert.MultiRowInsertAsync(host.Database.ConnectionString, FloorSeeder.ActivityRows(floor, floor.Windows, employeeIds));
         var dayWindows = floor.Windows.Count(w => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(w.StartUtc, floor.TimeZone)) == Day);
         Console.WriteLine(Measurement.Invariant(
-            $"recompute: {EmployeeCount} employees, {Day:yyyy-MM-dd}: {floor.Shifts.Count / 2} shifts with a lunch break, {dayWindows:N0} windows ({floor.Windows.Count:N0} stored over 2 days), {iterations} iterations + 2 warm-ups each"));
+            $"recompute: {employeeCount} employees, {Day:yyyy-MM-dd}: {floor.Shifts.Count / 2} shifts with a lunch break, {dayWindows:N0} windows ({floor.Windows.Count:N0} stored over 2 days), {iterations} iterations + 2 warm-ups each"));
 
         var pairs = employeeIds.Select(id => new EmployeeDay(id, Day)).ToList();
         var service = host.Services.GetRequiredService<ScoreRecalculationService>();
         var contextFactory = host.Services.GetRequiredService<IDbContextFactory<ProductivityDbContext>>();
         var siteClock = host.Services.GetRequiredService<SiteClock>();
 
-        var total = new Measurement("RecalculateAsync, 500 employee-days (read, compute, write, notify)", pairs.Count);
+        var total = new Measurement($"RecalculateAsync, {pairs.Count} employee-days (read, compute, write, notify)", pairs.Count);
         var setup = new Measurement("  calculator setup: roles + settings (2 queries)");
         var read = new Measurement("  read: ScoreInputs.LoadAsync (EF, 2 queries)");
         var plainRead = new Measurement("  read: same rows, plain MySqlConnector (comparison)");
         var compute = new Measurement("  compute: ScoreCalculator + row mapping, in memory", pairs.Count);
 
+        // The first recompute of the day also stores every window's attribution (all of them new); later ones change none.
+        var first = Stopwatch.StartNew();
+        Require(await service.RecalculateAsync(pairs) == employeeCount, "the first recompute wrote too few scores");
+        Console.WriteLine(Measurement.Invariant($"first recompute of the day (stores the attribution of every window): {first.Elapsed.TotalMilliseconds:F0} ms"));
         for (var i = 0; i < iterations + 2; i++)
         {
             GC.Collect();
             var written = await Time(i < 2 ? null : total, () => service.RecalculateAsync(pairs));
-            Require(written == EmployeeCount, $"RecalculateAsync wrote {written} scores");
+            Require(written == employeeCount, $"RecalculateAsync wrote {written} scores");
         }
         ScoreInputs? inputs = null;
         ScoreCalculator? calculator = null;
@@ -75,7 +80,7 @@ public static class RecomputeBenchmark
         Console.WriteLine(Measurement.Invariant(
             $"split of the median RecalculateAsync {total.Median:F0} ms: read {setup.Median + read.Median:F0} ms (setup {setup.Median:F0} + inputs {read.Median:F0}), compute {compute.Median:F0} ms, write + notify (derived: total - read - compute) {write:F0} ms"));
         Console.WriteLine(Measurement.Invariant(
-            $"rows written per recompute: {rowCounts.Scores} daily_scores, {rowCounts.Idle} idle_periods, {rowCounts.Quality} data_quality (after deleting the day's old rows); target <= 1,000 ms: {(total.Median <= 1000 ? "met" : "NOT met")}"));
+            $"rows written per recompute: {rowCounts.Scores} daily_scores, {rowCounts.Idle} idle_periods, {rowCounts.Quality} data_quality (after deleting the day's old rows); target <= {(employeeCount > DefaultEmployees ? 2000 : 1000):N0} ms: {(total.Median <= (employeeCount > DefaultEmployees ? 2000 : 1000) ? "met" : "NOT met")}"));
     }
 
     /// <summary>What the service does between read and write: calculate each employee and map the results to rows.</summary>
@@ -98,7 +103,7 @@ public static class RecomputeBenchmark
         return (scores.Count, idle.Count, quality.Count);
     }
 
-    /// <summary>The rows ScoreInputs reads (shifts of day-1..day+1 with breaks, windows starting in those days), without EF.</summary>
+    /// <summary>The rows ScoreInputs reads (shifts and manual breaks of day-1..day+1, windows starting in those days), without EF.</summary>
     private static async Task<(int Shifts, int Windows)> PlainReadAsync(string connectionString, SiteClock siteClock, int[] employeeIds)
     {
         var (from, _) = siteClock.UtcRangeOf(Day.AddDays(-1));
@@ -106,26 +111,23 @@ public static class RecomputeBenchmark
         var ids = string.Join(",", employeeIds);
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        var shifts = new Dictionary<long, (int EmployeeId, DateTime In, DateTime? Out, List<ScoringBreak> Breaks)>();
+        var shifts = new List<(int EmployeeId, DateTime In, DateTime? Out)>();
+        var breaks = new List<(int EmployeeId, DateTime Start, DateTime? End)>();
         await using (var command = new MySqlCommand(
-            $"SELECT s.Id, s.EmployeeId, s.ClockInUtc, s.ClockOutUtc, b.StartUtc, b.EndUtc FROM shifts s LEFT JOIN shift_breaks b ON b.ShiftId = s.Id " +
-            $"WHERE s.EmployeeId IN ({ids}) AND s.BusinessDay >= @from AND s.BusinessDay <= @to", connection))
+            $"SELECT EmployeeId, ClockInUtc, ClockOutUtc FROM shifts WHERE EmployeeId IN ({ids}) AND BusinessDay >= @from AND BusinessDay <= @to; " +
+            $"SELECT EmployeeId, StartUtc, EndUtc FROM manual_breaks WHERE EmployeeId IN ({ids}) AND BusinessDay >= @from AND BusinessDay <= @to", connection))
         {
             command.Parameters.AddWithValue("@from", Day.AddDays(-1).ToDateTime(TimeOnly.MinValue));
             command.Parameters.AddWithValue("@to", Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var id = reader.GetInt64(0);
-                if (!shifts.TryGetValue(id, out var shift))
-                {
-                    shift = (reader.GetInt32(1), reader.GetDateTime(2), reader.IsDBNull(3) ? null : reader.GetDateTime(3), []);
-                    shifts[id] = shift;
-                }
-                if (!reader.IsDBNull(4))
-                {
-                    shift.Breaks.Add(new ScoringBreak(reader.GetDateTime(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
-                }
+                shifts.Add((reader.GetInt32(0), reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2)));
+            }
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync())
+            {
+                breaks.Add((reader.GetInt32(0), reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2)));
             }
         }
         var windows = new List<(int EmployeeId, ScoringWindow Window)>();

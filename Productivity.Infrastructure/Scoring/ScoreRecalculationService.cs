@@ -173,26 +173,35 @@ public sealed class ScoreRecalculationService(
     }
 
     // One UPDATE per chunk of changed windows, whatever the number of people (after a day's first scoring only new or
-    // moved windows change). The values are typed numbers and dates written as literals: nothing here comes from text.
+    // moved windows change): a join with the chunk's values as a derived table (a CASE per row was quadratic: 19 s for
+    // 226,000 windows on MariaDB). MariaDB names a VALUES table's columns after its first row, so it gets a UNION ALL
+    // of SELECTs; SQLite caps a compound SELECT at 500 terms, so it gets VALUES (columns column1..column3).
+    // The values are typed numbers and dates written as literals: nothing comes from text.
     private static async Task StoreAttributionAsync(ProductivityDbContext db, List<(long PodFactoryId, DateOnly Day, long? SessionId)> changes,
         CancellationToken cancellationToken)
     {
-        var q = db.Database.IsMySql() ? "`" : "\"";
+        var mySql = db.Database.IsMySql();
         foreach (var chunk in changes.Chunk(AttributionChunk))
         {
-            var days = new StringBuilder();
-            var sessions = new StringBuilder();
-            var ids = new StringBuilder();
+            var values = new StringBuilder();
             foreach (var (id, day, session) in chunk)
             {
+                var first = values.Length == 0;
                 var key = id.ToString(CultureInfo.InvariantCulture);
-                days.Append(" WHEN ").Append(key).Append(" THEN '").Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\'');
-                sessions.Append(" WHEN ").Append(key).Append(" THEN ")
-                    .Append(session is { } value ? value.ToString(CultureInfo.InvariantCulture) : "NULL");
-                ids.Append(ids.Length == 0 ? "" : ",").Append(key);
+                var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var owner = session is { } value ? value.ToString(CultureInfo.InvariantCulture) : "NULL";
+                if (mySql)
+                {
+                    values.Append(first ? $"SELECT {key} AS Id, '{date}' AS Day, {owner} AS Session" : $" UNION ALL SELECT {key}, '{date}', {owner}");
+                }
+                else
+                {
+                    values.Append(first ? "VALUES " : ", ").Append($"({key}, '{date}', {owner})");
+                }
             }
-            var sql = $"UPDATE {q}activities{q} SET {q}BusinessDay{q} = CASE {q}PodFactoryId{q}{days} END, "
-                + $"{q}SessionId{q} = CASE {q}PodFactoryId{q}{sessions} END WHERE {q}PodFactoryId{q} IN ({ids})";
+            var sql = mySql
+                ? $"UPDATE `activities` AS a JOIN ({values}) AS v ON a.`PodFactoryId` = v.Id SET a.`BusinessDay` = v.Day, a.`SessionId` = v.Session"
+                : $"UPDATE \"activities\" SET \"BusinessDay\" = v.column2, \"SessionId\" = v.column3 FROM ({values}) AS v WHERE \"activities\".\"PodFactoryId\" = v.column1";
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         }
     }
