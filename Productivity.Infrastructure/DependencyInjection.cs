@@ -36,7 +36,7 @@ using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
 using Productivity.Infrastructure.Realtime;
 using Productivity.Infrastructure.Scoring;
-using Productivity.Infrastructure.ShopFloor;
+using Productivity.Infrastructure.Floor;
 using Productivity.Infrastructure.Sync;
 using Productivity.Infrastructure.Webhooks;
 using Quartz;

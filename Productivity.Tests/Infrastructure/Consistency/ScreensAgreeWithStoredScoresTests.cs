@@ -7,7 +7,7 @@ using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
-using Productivity.Infrastructure.ShopFloor;
+using Productivity.Infrastructure.Floor;
 using Productivity.Tests.Infrastructure.Dashboard;
 using Productivity.Tests.TestSupport;
 using Xunit.Abstractions;

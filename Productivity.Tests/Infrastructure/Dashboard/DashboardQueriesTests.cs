@@ -158,7 +158,7 @@ public sealed class DashboardQueriesTests
         await context.RecomputeAsync(example.NowUtc, new EmployeeDay(ana, Dec10));
 
         var summary = await context.Queries.GetSummaryAsync(Dec10Only);
-        var board = await context.Host.Services.GetRequiredService<Productivity.Infrastructure.ShopFloor.IFloorQueries>().LoadAsync(Dec10, example.NowUtc);
+        var board = await context.Host.Services.GetRequiredService<Productivity.Infrastructure.Floor.IFloorQueries>().LoadAsync(Dec10, example.NowUtc);
         var score = await context.Host.Services.GetRequiredService<ProductivityDbContext>().DailyScores.SingleAsync();
 
         summary.Kpis.ClockedInNow.ShouldBe(1);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.ShopFloor;
+using Productivity.Infrastructure.Floor;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Floor;
 

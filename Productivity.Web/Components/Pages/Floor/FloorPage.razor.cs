@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.ShopFloor;
+using Productivity.Infrastructure.Floor;
 using Productivity.Web.Realtime;
 
 namespace Productivity.Web.Components.Pages.Floor;

@@ -1,6 +1,6 @@
 using Productivity.Core.Dashboard;
 
-namespace Productivity.Infrastructure.ShopFloor;
+namespace Productivity.Infrastructure.Floor;
 
 /// <summary>
 /// One leaderboard line: today's stored score of one employee, with items per station and clock status (clocked in,

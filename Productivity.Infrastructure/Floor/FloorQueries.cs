@@ -5,7 +5,7 @@ using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 
-namespace Productivity.Infrastructure.ShopFloor;
+namespace Productivity.Infrastructure.Floor;
 
 /// <summary>
 /// The shop-floor board of a business day, read with five bounded queries: the day's stored scores, the open-shift cap,

@@ -1,4 +1,4 @@
-namespace Productivity.Infrastructure.ShopFloor;
+namespace Productivity.Infrastructure.Floor;
 
 /// <summary>What the shop-floor display shows for one business day.</summary>
 public sealed record FloorBoard(

@@ -1,4 +1,4 @@
-namespace Productivity.Infrastructure.ShopFloor;
+namespace Productivity.Infrastructure.Floor;
 
 /// <summary>Reads the shop-floor board (see <see cref="FloorQueries"/>).</summary>
 public interface IFloorQueries

@@ -5,10 +5,10 @@ using Productivity.Core.TimeClock;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
-using Productivity.Infrastructure.ShopFloor;
+using Productivity.Infrastructure.Floor;
 using Productivity.Tests.TestSupport;
 
-namespace Productivity.Tests.Infrastructure.ShopFloor;
+namespace Productivity.Tests.Infrastructure.Floor;
 
 public sealed class FloorQueriesTests
 {
