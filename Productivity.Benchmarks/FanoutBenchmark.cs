@@ -13,7 +13,7 @@ namespace Productivity.Benchmarks;
 /// <summary>
 /// Fan-out of the dashboard hub: N WebSocket clients (signed in as a dashboard user) stay connected to the real app while
 /// score updates are published the way another node publishes them (Redis channel <c>productivity:scores</c>); the app
-/// relays each one through its hub bridge and the SignalR Redis backplane to every connection. Latency per delivery is
+/// relays each one through its hub bridge to every connection. Latency per delivery is
 /// receive time minus publish time (one machine, one clock). Bounded: N connections, 1 + M updates (the first a warm-up), 10 s per update.
 /// <c>fanout [--connections 2000] [--messages 20] [--interval-ms 1000] [--redis 127.0.0.1:63791] [--web path/to/Productivity.Web.dll]</c>
 /// </summary>

@@ -31,6 +31,12 @@ public sealed record EmployeeDayReport
     /// <summary>The day recomputed now with the current rules; null when the day has no session and no window.</summary>
     public required EmployeeDayScore? Recomputed { get; init; }
 
+    /// <summary>The score to show: the stored row, else the recomputed day as a row (not stored yet); null when neither exists.</summary>
+    public required DailyScore? Score { get; init; }
+
+    /// <summary>Stored, but its items, minutes or points differ from the recompute: the inputs changed since it was stored.</summary>
+    public required bool IsStale { get; init; }
+
     /// <summary>Per action: windows, items, standard minutes and points.</summary>
     public required IReadOnlyList<ActionTotals> Actions { get; init; }
 

@@ -1,6 +1,7 @@
 using Productivity.Core.EmployeeDays;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.EmployeeDays;
 
@@ -40,6 +41,10 @@ internal static class EmployeeDayReportBuilder
             Windows = dayWindows,
             StoredScore = storedScore,
             Recomputed = recomputed,
+            Score = storedScore ?? (recomputed is null ? null : ScoreRows.Score(employeeId, recomputed, nowUtc)),
+            IsStale = storedScore is not null && recomputed is not null
+                && (storedScore.Items != recomputed.Items || storedScore.ClockedMinutes != recomputed.ClockedMinutes
+                    || storedScore.ActiveMinutes != recomputed.ActiveMinutes || storedScore.Points != recomputed.Points),
             Actions = Actions(dayWindows, roles),
             Roles = roles.Roles,
             Parameters = parameters,

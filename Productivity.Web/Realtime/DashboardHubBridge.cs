@@ -5,8 +5,8 @@ namespace Productivity.Web.Realtime;
 
 /// <summary>
 /// Forwards every score update this node hears (its own and, with Redis, those of other nodes and the command line) to
-/// the hub connections of this node whose sessions still stand. Sending to this node's own connections rather than to
-/// all keeps delivery exactly-once when the Redis backplane is on: every node forwards every update, each to its own.
+/// the hub connections of this node whose sessions still stand. Every node hears every update once (the relay), and each
+/// sends it to its own connections only: delivery is exactly once without a SignalR backplane (decision record 0019).
 /// </summary>
 internal sealed class DashboardHubBridge(
     IScoreUpdateFeed feed,

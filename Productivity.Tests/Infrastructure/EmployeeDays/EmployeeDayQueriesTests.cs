@@ -171,6 +171,33 @@ public sealed class EmployeeDayQueriesTests
         early.NextDay.ShouldBe(Dec10);
     }
 
+    [Fact]
+    public async Task Get_ScoreShown_IsTheStoredRowUntilTheInputsChange_AndTheRecomputeWhileNothingIsStored()
+    {
+        var example = SpecExample.Load("A-continuous-with-break.json");
+        await using var context = await ScoringTestContext.StartAsync("Sqlite", example.NowUtc);
+        var employee = await context.AddEmployeeAsync("employee");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+
+        var unscored = (await QueryAsync(context, employee, Dec10))!;
+        await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+        var scored = (await QueryAsync(context, employee, Dec10))!;
+        var late = example.Windows[^1];
+        await context.AddInputsAsync(employee, [], [late with { Id = late.Id + 1000, Items = 7 }]);
+        var changed = (await QueryAsync(context, employee, Dec10))!;
+
+        unscored.StoredScore.ShouldBeNull();
+        var computedNow = unscored.Score.ShouldNotBeNull();
+        (computedNow.Items, computedNow.ActiveMinutes, computedNow.Utilization, unscored.IsStale)
+            .ShouldBe((unscored.Recomputed!.Items, unscored.Recomputed.ActiveMinutes, unscored.Recomputed.Utilization, false));
+        scored.Score.ShouldBeSameAs(scored.StoredScore);
+        scored.IsStale.ShouldBeFalse();
+        changed.Score.ShouldBeSameAs(changed.StoredScore);
+        changed.Score!.Items.ShouldBe(scored.Score!.Items);
+        changed.Recomputed!.Items.ShouldBe(scored.Score.Items + 7);
+        changed.IsStale.ShouldBeTrue();
+    }
+
     private static async Task<int> StoreAndScoreAsync(ScoringTestContext context, SpecExample example, string name = "employee")
     {
         var employee = await context.AddEmployeeAsync(name);

@@ -41,12 +41,6 @@ public sealed partial class EmployeeDayPage : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private DailyScore? DisplayedScore => _report?.StoredScore ?? ToScore(_report?.Recomputed);
-
-    private bool IsStale => _report is { StoredScore: { } stored, Recomputed: { } now }
-        && (stored.Items != now.Items || stored.ClockedMinutes != now.ClockedMinutes || stored.ActiveMinutes != now.ActiveMinutes
-            || stored.Points != now.Points);
-
     protected override async Task OnParametersSetAsync()
     {
         _notFound = false;
@@ -104,23 +98,4 @@ public sealed partial class EmployeeDayPage : IDisposable
         }
     }
 
-    private static DailyScore? ToScore(EmployeeDayScore? day) => day is null
-        ? null
-        : new DailyScore
-        {
-            BusinessDay = day.BusinessDay,
-            Items = day.Items,
-            Points = day.Points,
-            ClockedMinutes = day.ClockedMinutes,
-            ActiveMinutes = day.ActiveMinutes,
-            IdleMinutes = day.IdleMinutes,
-            Utilization = day.Utilization,
-            StandardMinutes = day.StandardMinutes,
-            Performance = day.Performance,
-            PrimaryRole = day.PrimaryRole,
-            UnclockedItems = day.UnclockedItems,
-            UnclockedWindows = day.UnclockedWindows,
-            Sessions = day.Sessions,
-            OpenCapped = day.OpenCapped,
-        };
 }
