@@ -30,11 +30,16 @@ internal static class HourlyActivity
         }
         else
         {
-            // SQLite has no date difference to group by; the embedded database holds a small site.
-            hours = (await windows.Select(a => new { EmployeeId = a.EmployeeId!.Value, a.WindowStartUtc, a.ItemsCount }).ToListAsync(cancellationToken))
-                .GroupBy(w => Math.Max(0, (int)((w.WindowStartUtc - start).Ticks / TimeSpan.TicksPerHour)))
-                .Select(g => (g.Key, g.Sum(w => w.ItemsCount), g.Select(w => w.EmployeeId).Distinct().Count()))
-                .ToList();
+            // SQLite groups too (a day's windows were read one by one before: ~12,000 rows for 300 people, most of a
+            // live dashboard's rebuild): seconds since the epoch, integer-divided, truncated towards zero as above.
+            var startSeconds = new DateTimeOffset(start).ToUnixTimeSeconds();
+            hours = (await db.Database.SqlQuery<HourTotal>($"""
+                    SELECT MAX(0, (CAST(strftime('%s', "WindowStartUtc") AS INTEGER) - {startSeconds}) / 3600) AS "Hour",
+                           SUM("ItemsCount") AS "Items", COUNT(DISTINCT "EmployeeId") AS "People"
+                    FROM "activities" WHERE "EmployeeId" IS NOT NULL AND "BusinessDay" = {day}
+                    GROUP BY 1
+                    """).ToListAsync(cancellationToken))
+                .Select(h => (h.Hour, h.Items, h.People)).ToList();
         }
         return Build(siteClock, day, hours);
     }
@@ -58,5 +63,12 @@ internal static class HourlyActivity
             points.Add(new HourlyPoint(hourStart, labels.Add(label) ? label : label + " (2nd)", items, people));
         }
         return points;
+    }
+
+    private sealed class HourTotal
+    {
+        public int Hour { get; init; }
+        public int Items { get; init; }
+        public int People { get; init; }
     }
 }
