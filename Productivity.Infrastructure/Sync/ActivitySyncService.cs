@@ -112,14 +112,13 @@ public sealed class ActivitySyncService(
         var valid = new List<PodFactoryRow>(rows.Count);
         foreach (var row in rows.DistinctBy(r => r.Id))
         {
-            var reason = Validate(row);
-            if (reason is null)
+            if (IncomingRows.Check(row) is { } rejection)
             {
-                valid.Add(row);
+                outcome.Reject("podfactory", $"report_actions {row.Id}", Reason(rejection, row));
             }
             else
             {
-                outcome.Reject("podfactory", $"report_actions {row.Id}", reason);
+                valid.Add(row);
             }
         }
         if (valid.Count == 0)
@@ -194,42 +193,19 @@ public sealed class ActivitySyncService(
         outcome.ChangedDays.UnionWith(await activityDays.DaysOfAsync(touched, cancellationToken));
     }
 
-    private static string? Validate(PodFactoryRow row)
+    /// <summary>The reason stored with a rejected row (the run's details): the rule Core found broken, with the values.</summary>
+    private static string Reason(RowRejection rejection, PodFactoryRow row) => rejection switch
     {
-        if (string.IsNullOrWhiteSpace(row.UserEmail) || !row.UserEmail.Contains('@', StringComparison.Ordinal))
-        {
-            return "missing or invalid user_email";
-        }
-        if (row.UserEmail.Length > 256)
-        {
-            return "user_email longer than 256 characters";
-        }
-        if (string.IsNullOrWhiteSpace(row.Action))
-        {
-            return "missing action";
-        }
-        if (row.Action.Trim().Length > 100)
-        {
-            return "action longer than 100 characters";
-        }
-        if (row.ItemsCount is null)
-        {
-            return "missing items_count";
-        }
-        if (row.ItemsCount < 0)
-        {
-            return $"negative items_count {row.ItemsCount}";
-        }
-        if (row.WindowStartUtc is null || row.WindowEndUtc is null)
-        {
-            return "missing window_start or window_end";
-        }
-        if (row.WindowEndUtc <= row.WindowStartUtc)
-        {
-            return $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}";
-        }
-        return null;
-    }
+        RowRejection.MissingOrInvalidEmail => "missing or invalid user_email",
+        RowRejection.EmailTooLong => $"user_email longer than {IncomingRows.MaxEmailLength} characters",
+        RowRejection.MissingAction => "missing action",
+        RowRejection.ActionTooLong => $"action longer than {IncomingRows.MaxActionLength} characters",
+        RowRejection.MissingItemsCount => "missing items_count",
+        RowRejection.NegativeItemsCount => $"negative items_count {row.ItemsCount}",
+        RowRejection.MissingWindow => "missing window_start or window_end",
+        RowRejection.EndNotAfterStart => $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}",
+        _ => rejection.ToString(),
+    };
 
     private async Task SaveCursorAsync(DateTime createdUtc, long lastId, CancellationToken cancellationToken)
     {

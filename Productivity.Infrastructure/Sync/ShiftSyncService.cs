@@ -119,9 +119,9 @@ public sealed class ShiftSyncService(
 
         foreach (var incoming in inRange.DistinctBy(s => s.Id))
         {
-            if (incoming.EndUtc is { } end && end <= incoming.StartUtc)
+            if (IncomingRows.Check(incoming) is RowRejection.EndNotAfterStart)
             {
-                outcome.Reject("connecteam", $"shift {incoming.Id}", $"clock-out {end:u} is not after clock-in {incoming.StartUtc:u}");
+                outcome.Reject("connecteam", $"shift {incoming.Id}", $"clock-out {incoming.EndUtc:u} is not after clock-in {incoming.StartUtc:u}");
                 continue;
             }
             if (!employees.TryGetValue(incoming.UserId, out var employeeId))
@@ -209,9 +209,9 @@ public sealed class ShiftSyncService(
             {
                 continue;
             }
-            if (incoming.EndUtc is { } end && end <= incoming.StartUtc)
+            if (IncomingRows.Check(incoming) is RowRejection.EndNotAfterStart)
             {
-                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"end {end:u} is not after start {incoming.StartUtc:u}");
+                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"end {incoming.EndUtc:u} is not after start {incoming.StartUtc:u}");
                 continue;
             }
             if (!employees.TryGetValue(incoming.UserId, out var employeeId))
