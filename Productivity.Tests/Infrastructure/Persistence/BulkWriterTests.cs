@@ -5,7 +5,7 @@ using Productivity.Tests.Infrastructure.Scoring;
 
 namespace Productivity.Tests.Infrastructure.Persistence;
 
-public sealed class RowInserterTests
+public sealed class BulkWriterTests
 {
     private static readonly DateOnly Day = new(2025, 12, 10);
     private static readonly DateTime Start = new(2025, 12, 10, 6, 0, 0, DateTimeKind.Utc);
@@ -34,7 +34,7 @@ public sealed class RowInserterTests
             WindowItems = i % 2 == 0 ? null : i,
         }).ToList();
 
-        var inserted = await context.QueryAsync(db => RowInserter.InsertAsync(db, rows, CancellationToken.None));
+        var inserted = await context.QueryAsync(db => BulkWriter.InsertAsync(db, rows, CancellationToken.None));
 
         inserted.ShouldBe(1_000);
         var stored = await context.QueryAsync(db => db.IdlePeriods.AsNoTracking().OrderBy(p => p.ShiftId).ToListAsync());
@@ -54,7 +54,7 @@ public sealed class RowInserterTests
         await using var context = await ScoringTestContext.StartAsync(provider, Start);
         context.Commands.Reset();
 
-        (await context.QueryAsync(db => RowInserter.InsertAsync(db, Array.Empty<DailyScore>(), CancellationToken.None))).ShouldBe(0);
+        (await context.QueryAsync(db => BulkWriter.InsertAsync(db, Array.Empty<DailyScore>(), CancellationToken.None))).ShouldBe(0);
 
         context.Commands.Count.ShouldBe(0);
     }
