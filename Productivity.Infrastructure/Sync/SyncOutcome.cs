@@ -67,7 +67,8 @@ public sealed class SyncOutcome
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new SyncFailedException(outcome, ex);
+            // A sync run inside another (the shift sync's read of new users) fails the outer one with the same cause.
+            throw new SyncFailedException(outcome, ex is SyncFailedException { InnerException: { } cause } ? cause : ex);
         }
         return outcome;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Activities;
 using Productivity.Core.Scoring;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.Infrastructure.Scoring;
@@ -61,4 +62,35 @@ public sealed class BulkWriterTests
 
     private static object Fields(IdlePeriodRecord p) => (p.EmployeeId, p.BusinessDay, p.ShiftId, p.StartUtc, p.EndUtc, p.GapMinutes,
         p.AllowanceMinutes, p.ExcessMinutes, p.Rule, p.WindowPodFactoryId, p.WindowAction, p.WindowItems);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Upsert_InsertsNewRows_UpdatesByKey_AndKeepsTheColumnsItDoesNotWrite(string provider)
+    {
+        await using var context = await ScoringTestContext.StartAsync(provider, Start);
+        string[] written = [nameof(ActivityRecord.PodFactoryId), nameof(ActivityRecord.Email), nameof(ActivityRecord.Action),
+            nameof(ActivityRecord.ItemsCount), nameof(ActivityRecord.WindowStartUtc), nameof(ActivityRecord.WindowEndUtc),
+            nameof(ActivityRecord.SourceCreatedUtc), nameof(ActivityRecord.UpdatedUtc), nameof(ActivityRecord.UserName)];
+        // More than one full chunk (500 rows a statement) and a shorter last one.
+        ActivityRecord Row(long id, int items) => new()
+        {
+            PodFactoryId = id, Email = $"p{id % 7}@example.test", Action = "Picking", ItemsCount = items,
+            WindowStartUtc = Start.AddMinutes(id), WindowEndUtc = Start.AddMinutes(id + 10), SourceCreatedUtc = Start.AddMinutes(id + 11),
+            UpdatedUtc = Start, UserName = id % 2 == 0 ? null : $"Name {id}",
+        };
+        var first = Enumerable.Range(1, 1_100).Select(i => Row(i, 1)).ToList();
+        await context.QueryAsync(async db => { await BulkWriter.UpsertAsync(db, first, nameof(ActivityRecord.PodFactoryId), written, CancellationToken.None); return 0; });
+        await context.QueryAsync(db => db.Activities.Where(a => a.PodFactoryId <= 10).ExecuteUpdateAsync(s => s.SetProperty(a => a.BusinessDay, Day)));
+
+        var second = Enumerable.Range(1, 1_200).Select(i => Row(i, 2)).ToList();
+        await context.QueryAsync(async db => { await BulkWriter.UpsertAsync(db, second, nameof(ActivityRecord.PodFactoryId), written, CancellationToken.None); return 0; });
+
+        var stored = await context.QueryAsync(db => db.Activities.AsNoTracking().OrderBy(a => a.PodFactoryId).ToListAsync());
+        stored.Count.ShouldBe(1_200, "a row with a stored key is updated, not added");
+        stored.ShouldAllBe(a => a.ItemsCount == 2);
+        stored.Count(a => a.BusinessDay == Day).ShouldBe(10, "a column the upsert does not write keeps its value");
+        stored.Select(a => (a.PodFactoryId, a.UserName, a.WindowStartUtc)).ShouldBe(second.Select(a => (a.PodFactoryId, a.UserName, a.WindowStartUtc)));
+        stored.ShouldAllBe(a => a.WindowStartUtc.Kind == DateTimeKind.Utc);
+    }
 }
