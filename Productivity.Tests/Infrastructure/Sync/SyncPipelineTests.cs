@@ -45,7 +45,7 @@ public sealed class SyncPipelineTests
     }
 
     [Fact]
-    public async Task Run_Cancelled_IsNotRecordedAsAFailure()
+    public async Task Run_Cancelled_IsRethrownNotTurnedIntoAFailedResult()
     {
         await using var host = await TestHost.StartAsync("Sqlite");
         var pipeline = host.Services.GetRequiredService<SyncPipeline>();
