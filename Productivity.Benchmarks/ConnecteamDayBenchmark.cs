@@ -112,14 +112,11 @@ public static class ConnecteamDayBenchmark
 
     private static async Task<SyncOutcome> SyncAsync(BenchHost host, Measurement? measurement)
     {
-        var outcome = new SyncOutcome();
-        await Time(measurement, async () =>
+        return await Time(measurement, async () =>
         {
             await using var scope = host.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<ShiftSyncService>().SyncAsync(Day, Day, outcome, includeArchivedClocks: false);
-            return 0;
+            return await scope.ServiceProvider.GetRequiredService<ShiftSyncService>().SyncAsync(Day, Day, includeArchivedClocks: false);
         });
-        return outcome;
     }
 
     private static async Task ResetAsync(BenchHost host)

@@ -95,10 +95,9 @@ public static class IngestBenchmark
         }
         else
         {
-            outcome = new SyncOutcome();
             await using (var scope = host.CreateScope())
             {
-                await scope.ServiceProvider.GetRequiredService<ActivitySyncService>().SyncIncrementalAsync(outcome);
+                outcome = await scope.ServiceProvider.GetRequiredService<ActivitySyncService>().SyncIncrementalAsync();
             }
             elapsed = Stop(measurement, start);
         }

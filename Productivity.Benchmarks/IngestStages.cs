@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Integrations;
-using Productivity.Infrastructure.Mappings;
+using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Benchmarks;
@@ -20,8 +20,8 @@ public static class IngestStages
         await using var scope = host.CreateScope();
         var services = scope.ServiceProvider;
         var source = services.GetRequiredService<IPodFactorySource>();
-        var mappings = services.GetRequiredService<MappingService>();
-        var writer = services.GetRequiredService<ActivityWriter>();
+        var mappings = services.GetRequiredService<MappingLookup>();
+        var db = services.GetRequiredService<ProductivityDbContext>();
         var days = services.GetRequiredService<ActivityDays>();
         var stages = new Dictionary<string, TimeSpan>();
         var total = Stopwatch.StartNew();
@@ -38,10 +38,10 @@ public static class IngestStages
             var verified = await Stage(stages, "mappings (VerifiedAsync)", () => mappings.VerifiedAsync(CancellationToken.None));
             var now = DateTime.UtcNow;
             var incoming = await Stage(stages, "map rows (in memory)", () => Task.FromResult(rows.Select(r => new ActivityRow(r.Id,
-                verified.TryGetValue(MappingService.Normalize(r.UserEmail)!, out var id) ? id : null, MappingService.Normalize(r.UserEmail)!,
+                verified.TryGetValue(MappingLookup.Normalize(r.UserEmail)!, out var id) ? id : null, MappingLookup.Normalize(r.UserEmail)!,
                 r.UserName, r.UserRole, r.Action!, r.ItemsCount!.Value, r.WindowStartUtc!.Value, r.WindowEndUtc!.Value, r.CreatedUtc, now)).ToList()));
-            await Stage(stages, "ReadExistingAsync", () => writer.ReadExistingAsync(incoming.Select(r => r.PodFactoryId).ToList(), CancellationToken.None));
-            await Stage(stages, "UpsertAsync", async () => { await writer.UpsertAsync(incoming, CancellationToken.None); return 0; });
+            await Stage(stages, "ReadExistingAsync", () => ActivityRows.ReadExistingAsync(db, incoming.Select(r => r.PodFactoryId).ToList(), CancellationToken.None));
+            await Stage(stages, "UpsertAsync", async () => { await ActivityRows.UpsertAsync(db, incoming, CancellationToken.None); return 0; });
             await Stage(stages, "ActivityDays.DaysOfAsync", () => days.DaysOfAsync(
                 incoming.Select(r => (r.EmployeeId!.Value, r.WindowStartUtc, r.WindowEndUtc)).ToList(), CancellationToken.None));
             if (rows.Count < ActivitySyncService.BatchSize)

@@ -57,7 +57,7 @@ public static class RecomputeBenchmark
         for (var i = 0; i < iterations + 2; i++)
         {
             await using var db = await contextFactory.CreateDbContextAsync();
-            calculator = await Time(i < 2 ? null : setup, () => ScoreRecalculationService.CreateCalculatorAsync(db, siteClock.TimeZone, CancellationToken.None));
+            calculator = await Time(i < 2 ? null : setup, () => StoredScoringParameters.CalculatorAsync(db, siteClock.TimeZone, CancellationToken.None));
             inputs = await Time(i < 2 ? null : read, () => ScoreInputs.LoadAsync(db, siteClock, employeeIds, Day, Day, CancellationToken.None));
             var rows = await Time(i < 2 ? null : plainRead, () => PlainReadAsync(host.Database.ConnectionString, siteClock, employeeIds));
             Require(rows == (floor.Shifts.Count, floor.Windows.Count), $"the plain read found {rows}");

@@ -190,9 +190,8 @@ public static class DependencyInjection
     {
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncPipeline>();
-        services.AddScoped<MappingService>();
+        services.AddScoped<MappingLookup>();
         services.AddScoped<ActivityDays>();
-        services.AddScoped<ActivityWriter>();
         services.AddScoped<EmployeeSyncService>();
         services.AddScoped<ShiftSyncService>();
         services.AddScoped<ActivitySyncService>();
@@ -263,7 +262,8 @@ public static class DependencyInjection
     {
         // Singletons: each call opens its own context or scope, so nothing a circuit holds decides access or is saved.
         services.AddSingleton<AccessCheck>();
-        services.AddSingleton<IMappingAdministration, MappingAdministration>();
+        services.AddSingleton<MappingAdministration>();
+        services.AddSingleton<IMappingAdministration>(sp => sp.GetRequiredService<MappingAdministration>());
         services.AddSingleton<IRulesAdministration, RulesAdministration>();
         services.AddSingleton<IRecomputeAdministration, RecomputeAdministration>();
         services.AddSingleton<ISyncAdministration, SyncAdministration>();

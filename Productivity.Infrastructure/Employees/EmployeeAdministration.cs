@@ -29,7 +29,7 @@ internal sealed class EmployeeAdministration(
         await access.RequireAsync(actor, Roles.Admin);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var normalized = MappingService.Normalize(email);
+        var normalized = MappingLookup.Normalize(email);
         if (normalized is null || !normalized.Contains('@', StringComparison.Ordinal) || normalized.Length > 256)
         {
             throw new EmployeeAdministrationException("Enter a valid e-mail address.");
@@ -153,14 +153,14 @@ internal sealed class EmployeeAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    // MappingService.ApproveAsync writes the verified mapping, attributes the stored rows and records the one audit entry.
+    // MappingAdministration.ApproveMappingAsync writes the verified mapping, attributes the stored rows and records the one audit entry.
     private async Task<IReadOnlyCollection<EmployeeDay>> ApproveAndRecomputeAsync(AsyncServiceScope scope, ClaimsPrincipal actor, string email,
         int employeeId, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<EmployeeDay> days;
         try
         {
-            days = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(actor, email, employeeId, cancellationToken);
+            days = await MappingAdministration.ApproveMappingAsync(scope.ServiceProvider, actor, email, employeeId, cancellationToken);
         }
         catch (MappingException ex)
         {

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
+using Productivity.Core.Integrations;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
@@ -12,7 +15,7 @@ using Productivity.Infrastructure.Sync;
 namespace Productivity.Infrastructure.Mappings;
 
 /// <summary>Each call is one unit of work in a DI scope of its own (a new context), never the page's long-lived one.</summary>
-internal sealed class MappingAdministration(
+public sealed class MappingAdministration(
     IServiceScopeFactory scopes,
     AccessCheck access,
     ScoreRecalculationService scoring,
@@ -62,7 +65,7 @@ internal sealed class MappingAdministration(
     {
         await access.RequireAsync(actor, Roles.Admin);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MappingService>().RejectAsync(actor, email, cancellationToken);
+        await RejectMappingAsync(scope.ServiceProvider, actor, email, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MappingApproval>> ApproveExactNameMatchesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
@@ -106,7 +109,7 @@ internal sealed class MappingAdministration(
     {
         await access.RequireAsync(actor, Roles.Admin);
         using var reader = new StreamReader(csv);
-        var result = await pipeline.ImportMappingsAsync(SyncTriggers.Manual, actor, reader, cancellationToken);
+        var result = await ImportCsvAsync(SyncTriggers.Manual, actor, reader, cancellationToken);
         return new MappingImport(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added, result.Outcome.RejectedCount,
             result.Outcome.Rejected, result.Failure?.Message);
     }
@@ -115,9 +118,9 @@ internal sealed class MappingAdministration(
         ClaimsPrincipal actor, string email, int employeeId, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var normalized = MappingService.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        var normalized = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
         var rows = await db.Activities.CountAsync(a => a.Email == normalized && a.EmployeeId == null, cancellationToken);
-        var days = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(actor, normalized, employeeId, cancellationToken);
+        var days = await ApproveMappingAsync(scope.ServiceProvider, actor, normalized, employeeId, cancellationToken);
         var name = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync(cancellationToken);
         return (new MappingApproval(normalized, employeeId, name, rows, days.Count), days);
     }
@@ -137,4 +140,130 @@ internal sealed class MappingAdministration(
             .ToList();
 
     private static string LocalPart(string email) => email.Split('@')[0];
+
+    // The use cases behind the checked methods above, each in the caller's scope.
+
+    /// <summary>Approves a pending e-mail for an employee: verified mapping, its stored rows attributed, one audit entry.</summary>
+    /// <remarks>Also the employee page's approval (<c>EmployeeAdministration</c>); the callers check the actor.</remarks>
+    internal static async Task<IReadOnlyCollection<EmployeeDay>> ApproveMappingAsync(IServiceProvider services, ClaimsPrincipal actor,
+        string email, int employeeId, CancellationToken cancellationToken = default)
+    {
+        var db = services.GetRequiredService<ProductivityDbContext>();
+        email = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        var employee = await db.Employees.FindAsync([employeeId], cancellationToken)
+            ?? throw new MappingException($"Employee {employeeId} does not exist.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.EmployeeEmails.SingleOrDefaultAsync(m => m.Email == email, cancellationToken);
+        if (existing is not null && existing.EmployeeId != employeeId && existing.IsVerified)
+        {
+            throw new MappingException($"{email} is already credited to another employee; remove that mapping first.");
+        }
+        var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+        var oldValue = existing is not null
+            ? $"employee {existing.EmployeeId}{(existing.IsVerified ? "" : " (unverified)")}"
+            : queued?.Status.ToString();
+        var who = actor.Identity?.Name ?? "system";
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (existing is null)
+        {
+            db.EmployeeEmails.Add(new EmployeeEmail
+            {
+                EmployeeId = employeeId, Email = email, IsVerified = true, Source = MappingSources.Manual,
+                CreatedUtc = now, VerifiedUtc = now, VerifiedBy = who,
+            });
+        }
+        else
+        {
+            existing.EmployeeId = employeeId;
+            existing.IsVerified = true;
+            existing.VerifiedUtc = now;
+            existing.VerifiedBy = who;
+        }
+        if (queued is not null)
+        {
+            MappingLookup.Resolve(queued, PendingMappingStatus.Approved, who, now);
+        }
+        services.GetRequiredService<AuditLog>().Record(db, actor, AuditKinds.Mapping, email, email, "Approved", oldValue, $"employee {employeeId} ({employee.Name})");
+        await db.SaveChangesAsync(cancellationToken);
+        var changed = await services.GetRequiredService<MappingLookup>().AttributeAsync(email, employeeId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private static async Task RejectMappingAsync(IServiceProvider services, ClaimsPrincipal actor, string email, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ProductivityDbContext>();
+        email = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
+            ?? throw new MappingException($"{email} is not waiting for a mapping.");
+        var old = queued.Status.ToString();
+        MappingLookup.Resolve(queued, PendingMappingStatus.Rejected, actor.Identity?.Name ?? "system",
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        services.GetRequiredService<AuditLog>().Record(db, actor, AuditKinds.Mapping, email, email, "Rejected", old, nameof(PendingMappingStatus.Rejected));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports <c>email,connecteam_user_id</c> lines as a recorded sync run whose changed days are rescored. The admin
+    /// page's import checks its caller first; the command line's operator is whoever runs the host on the server.
+    /// </summary>
+    public Task<SyncRunResult> ImportCsvAsync(string trigger, ClaimsPrincipal actor, TextReader reader, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(SyncJobs.MappingImport, trigger, ct => SyncOutcome.CollectAsync(async outcome =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ImportLinesAsync(scope.ServiceProvider, actor, reader, outcome, ct);
+        }, ct), cancellationToken);
+
+    /// <summary>Bad lines are rejected and reported, the rest applied.</summary>
+    private static async Task ImportLinesAsync(IServiceProvider services, ClaimsPrincipal actor, TextReader reader, SyncOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ProductivityDbContext>();
+        var employees = await db.Employees.AsNoTracking().Where(e => e.ConnecteamUserId != null)
+            .ToDictionaryAsync(e => e.ConnecteamUserId!.Value, e => e.Id, cancellationToken);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line) || (lineNumber == 1 && line.Trim().StartsWith("email", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            outcome.ItemsRead++;
+            var key = $"line {lineNumber}";
+            var parts = line.Split(',');
+            if (parts.Length != 2)
+            {
+                outcome.Reject("csv", key, "expected two columns: email,connecteam_user_id");
+                continue;
+            }
+            // The value comes last in a reason: a long one is cut short (SyncOutcome.MaxRejectedText), the explanation stays.
+            var email = MappingLookup.Normalize(parts[0].Trim('"', ' '));
+            if (email is null || !email.Contains('@', StringComparison.Ordinal) || email.Length > IncomingRows.MaxEmailLength)
+            {
+                outcome.Reject("csv", key, $"not an e-mail: '{parts[0]}'");
+                continue;
+            }
+            if (!long.TryParse(parts[1].Trim('"', ' '), out var userId))
+            {
+                outcome.Reject("csv", key, $"not a Connecteam user id: '{parts[1]}'");
+                continue;
+            }
+            if (!employees.TryGetValue(userId, out var employeeId))
+            {
+                outcome.Reject("csv", key, $"no employee has Connecteam user id {userId}");
+                continue;
+            }
+            try
+            {
+                outcome.ChangedDays.UnionWith(await ApproveMappingAsync(services, actor, email, employeeId, cancellationToken));
+                outcome.Added++;
+            }
+            catch (MappingException ex)
+            {
+                db.ChangeTracker.Clear();
+                outcome.Reject("csv", key, ex.Message);
+            }
+        }
+    }
 }

@@ -8,7 +8,6 @@ using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
-using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Scoring;
 
@@ -50,7 +49,7 @@ public sealed class ScoreRecalculationService(
             return 0;
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var calculator = await CreateCalculatorAsync(db, siteClock.TimeZone, cancellationToken);
+        var calculator = await StoredScoringParameters.CalculatorAsync(db, siteClock.TimeZone, cancellationToken);
         var written = 0;
         var done = new HashSet<EmployeeDay>();
         var pending = pairs.ToHashSet();
@@ -88,13 +87,6 @@ public sealed class ScoreRecalculationService(
 
     private const int MaxRounds = 4;
 
-    public static async Task<ScoreCalculator> CreateCalculatorAsync(ProductivityDbContext db, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        var roles = await db.ActionRoles.AsNoTracking().ToListAsync(cancellationToken);
-        return new ScoreCalculator(new RoleTable(roles.Select(r => r.ToDefinition())),
-            await StoredScoringParameters.LoadAsync(db, cancellationToken), zone);
-    }
-
     private async Task<int> RecalculateBatchAsync(ProductivityDbContext db, ScoreCalculator calculator, DateOnly from, DateOnly to,
         HashSet<EmployeeDay> pairs, HashSet<EmployeeDay> moved, CancellationToken cancellationToken)
     {
@@ -129,9 +121,9 @@ public sealed class ScoreRecalculationService(
                 await db.IdlePeriods.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.DataQuality.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
             }
-            await RowInserter.InsertAsync(db, scores, cancellationToken);
-            await RowInserter.InsertAsync(db, idle, cancellationToken);
-            await RowInserter.InsertAsync(db, quality, cancellationToken);
+            await BulkWriter.InsertAsync(db, scores, cancellationToken);
+            await BulkWriter.InsertAsync(db, idle, cancellationToken);
+            await BulkWriter.InsertAsync(db, quality, cancellationToken);
             await StoreAttributionAsync(db, attribution, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }));

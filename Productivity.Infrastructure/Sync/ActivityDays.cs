@@ -20,7 +20,7 @@ public sealed class ActivityDays(ProductivityDbContext db, SiteClock siteClock, 
         {
             return days;
         }
-        var calculator = await ScoreRecalculationService.CreateCalculatorAsync(db, siteClock.TimeZone, cancellationToken);
+        var calculator = await StoredScoringParameters.CalculatorAsync(db, siteClock.TimeZone, cancellationToken);
         // A window can belong to a session of its own day or of the day before (a night shift, at most the open-shift
         // cap long), as the recompute reads them.
         var firstDay = siteClock.BusinessDayOf(windows.Min(w => w.StartUtc)).AddDays(-1);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Integrations;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Sync;
@@ -15,9 +14,8 @@ namespace Productivity.Infrastructure.Sync;
 public sealed class ActivitySyncService(
     ProductivityDbContext db,
     IPodFactorySource source,
-    MappingService mappings,
+    MappingLookup mappings,
     ActivityDays activityDays,
-    ActivityWriter writer,
     SiteClock siteClock,
     TimeProvider timeProvider)
 {
@@ -27,7 +25,14 @@ public sealed class ActivitySyncService(
     /// <summary>Rows may be committed late in PodFactory's database, so every incremental read starts this far before the cursor.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(30);
 
-    public async Task SyncIncrementalAsync(SyncOutcome outcome, CancellationToken cancellationToken = default)
+    public Task<SyncOutcome> SyncIncrementalAsync(CancellationToken cancellationToken = default) =>
+        SyncOutcome.CollectAsync(outcome => SyncIncrementalAsync(outcome, cancellationToken), cancellationToken);
+
+    /// <summary>Re-reads every row whose window starts on the site-local days <paramref name="from"/>..<paramref name="to"/>.</summary>
+    public Task<SyncOutcome> SyncDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        SyncOutcome.CollectAsync(outcome => SyncDaysAsync(from, to, outcome, cancellationToken), cancellationToken);
+
+    private async Task SyncIncrementalAsync(SyncOutcome outcome, CancellationToken cancellationToken)
     {
         var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
         var start = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
@@ -47,7 +52,7 @@ public sealed class ActivitySyncService(
                 }
                 if (rows.Count > 0)
                 {
-                    await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
+                    outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(rows, cancellationToken)));
                     var tail = (rows[^1].CreatedUtc, rows[^1].Id);
                     if (tail.CompareTo(last) > 0)
                     {
@@ -74,14 +79,13 @@ public sealed class ActivitySyncService(
         outcome.FoundNothing = last == from && outcome.Added == 0 && outcome.Updated == 0;
     }
 
-    /// <summary>Re-reads every row whose window starts on the site-local days <paramref name="from"/>..<paramref name="to"/>.</summary>
-    public async Task SyncDaysAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken = default)
+    private async Task SyncDaysAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken)
     {
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var (start, end) = siteClock.UtcRangeOf(day);
             var rows = await source.ReadWindowsAsync(start, end, cancellationToken);
-            await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(rows, trial, cancellationToken));
+            outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(rows, cancellationToken)));
         }
     }
 
@@ -106,29 +110,30 @@ public sealed class ActivitySyncService(
         }
     }
 
-    private async Task ApplyAsync(IReadOnlyList<PodFactoryRow> rows, SyncOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>One batch, in full or not at all: a retried batch reports only its last attempt.</summary>
+    private async Task<SyncOutcome> ApplyAsync(IReadOnlyList<PodFactoryRow> rows, CancellationToken cancellationToken)
     {
+        var outcome = new SyncOutcome();
         outcome.ItemsRead += rows.Count;
         var valid = new List<PodFactoryRow>(rows.Count);
         foreach (var row in rows.DistinctBy(r => r.Id))
         {
-            var reason = Validate(row);
-            if (reason is null)
+            if (IncomingRows.Check(row) is { } rejection)
             {
-                valid.Add(row);
+                outcome.Reject("podfactory", $"report_actions {row.Id}", Reason(rejection, row));
             }
             else
             {
-                outcome.Reject("podfactory", $"report_actions {row.Id}", reason);
+                valid.Add(row);
             }
         }
         if (valid.Count == 0)
         {
-            return;
+            return outcome;
         }
 
         var verified = await mappings.VerifiedAsync(cancellationToken);
-        var unknown = valid.Select(r => (Email: MappingService.Normalize(r.UserEmail)!, r.UserName))
+        var unknown = valid.Select(r => (Email: MappingLookup.Normalize(r.UserEmail)!, r.UserName))
             .Where(r => !verified.ContainsKey(r.Email))
             .GroupBy(r => r.Email)
             .ToDictionary(g => g.Key, g => g.Select(r => r.UserName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)));
@@ -139,7 +144,7 @@ public sealed class ActivitySyncService(
         var unattributed = unknown.Keys.Where(e => !verified.ContainsKey(e)).ToHashSet();
         if (unattributed.Count > 0)
         {
-            outcome.Warnings.Add($"{valid.Count(r => unattributed.Contains(MappingService.Normalize(r.UserEmail)!))} rows from " +
+            outcome.Warnings.Add($"{valid.Count(r => unattributed.Contains(MappingLookup.Normalize(r.UserEmail)!))} rows from " +
                 $"{unattributed.Count} unmapped e-mail(s) stored unattributed: {string.Join(", ", unattributed.Order().Take(20))}");
         }
         var knownActions = (await db.ActionRoles.AsNoTracking().Select(r => r.Action).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -151,8 +156,8 @@ public sealed class ActivitySyncService(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var incoming = valid.Select(r => new ActivityRow(
             r.Id,
-            verified.TryGetValue(MappingService.Normalize(r.UserEmail)!, out var id) ? id : null,
-            MappingService.Normalize(r.UserEmail)!,
+            verified.TryGetValue(MappingLookup.Normalize(r.UserEmail)!, out var id) ? id : null,
+            MappingLookup.Normalize(r.UserEmail)!,
             Trim(r.UserName, 200),
             Trim(r.UserRole, 100),
             r.Action!.Trim(),
@@ -161,7 +166,7 @@ public sealed class ActivitySyncService(
             r.WindowEndUtc!.Value,
             r.CreatedUtc,
             now)).ToList();
-        var existing = await writer.ReadExistingAsync(incoming.Select(r => r.PodFactoryId).ToList(), cancellationToken);
+        var existing = await ActivityRows.ReadExistingAsync(db, incoming.Select(r => r.PodFactoryId).ToList(), cancellationToken);
         var toWrite = new List<ActivityRow>();
         var touched = new List<(int EmployeeId, DateTime StartUtc, DateTime EndUtc)>();
         foreach (var row in incoming)
@@ -190,46 +195,24 @@ public sealed class ActivitySyncService(
                 touched.Add((employee, row.WindowStartUtc, row.WindowEndUtc));
             }
         }
-        await writer.UpsertAsync(toWrite, cancellationToken);
+        await ActivityRows.UpsertAsync(db, toWrite, cancellationToken);
         outcome.ChangedDays.UnionWith(await activityDays.DaysOfAsync(touched, cancellationToken));
+        return outcome;
     }
 
-    private static string? Validate(PodFactoryRow row)
+    /// <summary>The reason stored with a rejected row (the run's details): the rule Core found broken, with the values.</summary>
+    private static string Reason(RowRejection rejection, PodFactoryRow row) => rejection switch
     {
-        if (string.IsNullOrWhiteSpace(row.UserEmail) || !row.UserEmail.Contains('@', StringComparison.Ordinal))
-        {
-            return "missing or invalid user_email";
-        }
-        if (row.UserEmail.Length > 256)
-        {
-            return "user_email longer than 256 characters";
-        }
-        if (string.IsNullOrWhiteSpace(row.Action))
-        {
-            return "missing action";
-        }
-        if (row.Action.Trim().Length > 100)
-        {
-            return "action longer than 100 characters";
-        }
-        if (row.ItemsCount is null)
-        {
-            return "missing items_count";
-        }
-        if (row.ItemsCount < 0)
-        {
-            return $"negative items_count {row.ItemsCount}";
-        }
-        if (row.WindowStartUtc is null || row.WindowEndUtc is null)
-        {
-            return "missing window_start or window_end";
-        }
-        if (row.WindowEndUtc <= row.WindowStartUtc)
-        {
-            return $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}";
-        }
-        return null;
-    }
+        RowRejection.MissingOrInvalidEmail => "missing or invalid user_email",
+        RowRejection.EmailTooLong => $"user_email longer than {IncomingRows.MaxEmailLength} characters",
+        RowRejection.MissingAction => "missing action",
+        RowRejection.ActionTooLong => $"action longer than {IncomingRows.MaxActionLength} characters",
+        RowRejection.MissingItemsCount => "missing items_count",
+        RowRejection.NegativeItemsCount => $"negative items_count {row.ItemsCount}",
+        RowRejection.MissingWindow => "missing window_start or window_end",
+        RowRejection.EndNotAfterStart => $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}",
+        _ => rejection.ToString(),
+    };
 
     private async Task SaveCursorAsync(DateTime createdUtc, long lastId, CancellationToken cancellationToken)
     {

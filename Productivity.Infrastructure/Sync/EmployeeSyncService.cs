@@ -1,26 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Core.Integrations;
-using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Infrastructure.Sync;
 
 /// <summary>Creates and updates employees from Connecteam users (name, e-mail, user id, archived).</summary>
-public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamClient connecteam, MappingService mappings, TimeProvider timeProvider)
+public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamClient connecteam, MappingLookup mappings, TimeProvider timeProvider)
 {
-    public async Task SyncAsync(SyncOutcome outcome, CancellationToken cancellationToken = default)
-    {
-        var users = await connecteam.GetUsersAsync(cancellationToken);
-        // The shift sync may read users at the same moment (a new hire clocked in); the loser applies itself again.
-        await ConcurrentWrites.ApplyAsync(db, outcome, trial => ApplyAsync(users, trial, cancellationToken));
-        // So may the verification of pending e-mails (at start-up the catch-up runs and the shift sync's own user read
-        // meet): the loser finds them verified and does nothing.
-        await ConcurrentWrites.ApplyAsync(db, outcome, trial => mappings.AutoVerifyPendingAsync(trial, cancellationToken));
-    }
+    public Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken = default) =>
+        SyncOutcome.CollectAsync(async outcome =>
+        {
+            var users = await connecteam.GetUsersAsync(cancellationToken);
+            // The shift sync may read users at the same moment (a new hire clocked in); the loser applies itself again.
+            outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(users, cancellationToken)));
+            // So may the verification of pending e-mails (at start-up the catch-up runs and the shift sync's own user read
+            // meet): the loser finds them verified and does nothing.
+            outcome.ChangedDays.UnionWith(await ConcurrentWrites.RetryAsync(db, () => mappings.AutoVerifyPendingAsync(cancellationToken)));
+        }, cancellationToken);
 
-    private async Task ApplyAsync(IReadOnlyList<ConnecteamUser> users, SyncOutcome outcome, CancellationToken cancellationToken)
+    private async Task<SyncOutcome> ApplyAsync(IReadOnlyList<ConnecteamUser> users, CancellationToken cancellationToken)
     {
+        var outcome = new SyncOutcome();
         outcome.ItemsRead += users.Count;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var employees = await db.Employees.Where(e => e.ConnecteamUserId != null)
@@ -29,7 +30,7 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
         foreach (var user in users.DistinctBy(u => u.UserId))
         {
             var name = string.IsNullOrWhiteSpace(user.FullName) ? $"Connecteam user {user.UserId}" : user.FullName;
-            var email = MappingService.Normalize(user.Email);
+            var email = MappingLookup.Normalize(user.Email);
             if (!employees.TryGetValue(user.UserId, out var employee))
             {
                 db.Employees.Add(new Employee
@@ -58,5 +59,6 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        return outcome;
     }
 }

@@ -31,14 +31,14 @@ public sealed class ShiftSyncService(
 {
     /// <param name="includeArchivedClocks">Read archived clocks too (their history stays readable); ignored when
     /// <c>Connecteam:ClockIds</c> names the clocks.</param>
-    public Task SyncAsync(DateOnly from, DateOnly to, SyncOutcome outcome, bool includeArchivedClocks,
-        CancellationToken cancellationToken = default) =>
-        SyncAsync(from, to, null, outcome, includeArchivedClocks, cancellationToken);
+    public Task<SyncOutcome> SyncAsync(DateOnly from, DateOnly to, bool includeArchivedClocks, CancellationToken cancellationToken = default) =>
+        SyncOutcome.CollectAsync(outcome => SyncAsync(from, to, null, outcome, includeArchivedClocks, cancellationToken), cancellationToken);
 
     /// <summary>The same for these Connecteam users only: their shifts and manual breaks are added, updated and removed.</summary>
-    public Task SyncUsersAsync(IReadOnlyCollection<long> connecteamUserIds, DateOnly from, DateOnly to, SyncOutcome outcome,
+    public Task<SyncOutcome> SyncUsersAsync(IReadOnlyCollection<long> connecteamUserIds, DateOnly from, DateOnly to,
         CancellationToken cancellationToken = default) =>
-        SyncAsync(from, to, connecteamUserIds, outcome, includeArchivedClocks: false, cancellationToken);
+        SyncOutcome.CollectAsync(outcome => SyncAsync(from, to, connecteamUserIds, outcome, includeArchivedClocks: false, cancellationToken),
+            cancellationToken);
 
     private async Task SyncAsync(DateOnly from, DateOnly to, IReadOnlyCollection<long>? users, SyncOutcome outcome,
         bool includeArchivedClocks, CancellationToken cancellationToken)
@@ -62,16 +62,19 @@ public sealed class ShiftSyncService(
         if (unknownUsers.Count > 0)
         {
             // A new hire can clock in before the nightly employee sync: read the users once now.
-            await employeeSync.SyncAsync(new SyncOutcome(), cancellationToken);
+            await employeeSync.SyncAsync(cancellationToken);
         }
 
-        await ConcurrentWrites.ApplyAsync(db, outcome, async trial =>
+        // All clocks in one attempt; a retried attempt reports only itself.
+        outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, async () =>
         {
+            var trial = new SyncOutcome();
             foreach (var (clockId, activities) in reads)
             {
                 await ApplyAsync(clockId, activities, from, to, trial, cancellationToken);
             }
-        });
+            return trial;
+        }));
         await AddSessionStartDaysAsync(outcome, cancellationToken);
     }
 
@@ -119,9 +122,9 @@ public sealed class ShiftSyncService(
 
         foreach (var incoming in inRange.DistinctBy(s => s.Id))
         {
-            if (incoming.EndUtc is { } end && end <= incoming.StartUtc)
+            if (IncomingRows.Check(incoming) is RowRejection.EndNotAfterStart)
             {
-                outcome.Reject("connecteam", $"shift {incoming.Id}", $"clock-out {end:u} is not after clock-in {incoming.StartUtc:u}");
+                outcome.Reject("connecteam", $"shift {incoming.Id}", $"clock-out {incoming.EndUtc:u} is not after clock-in {incoming.StartUtc:u}");
                 continue;
             }
             if (!employees.TryGetValue(incoming.UserId, out var employeeId))
@@ -209,9 +212,9 @@ public sealed class ShiftSyncService(
             {
                 continue;
             }
-            if (incoming.EndUtc is { } end && end <= incoming.StartUtc)
+            if (IncomingRows.Check(incoming) is RowRejection.EndNotAfterStart)
             {
-                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"end {end:u} is not after start {incoming.StartUtc:u}");
+                outcome.Reject("connecteam", $"manual break {incoming.Id}", $"end {incoming.EndUtc:u} is not after start {incoming.StartUtc:u}");
                 continue;
             }
             if (!employees.TryGetValue(incoming.UserId, out var employeeId))

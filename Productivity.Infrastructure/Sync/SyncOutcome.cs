@@ -49,9 +49,29 @@ public sealed class SyncOutcome
 
     /// <summary>
     /// Set by a poll that read no row past its cursor and wrote nothing (it may have re-read rows it had seen):
-    /// a scheduled poll like that is not recorded as a run (<see cref="SyncRunner.PollAsync"/>).
+    /// a scheduled poll like that is not recorded as a run (<see cref="SyncRunner.FinishAsync"/>).
     /// </summary>
     public bool FoundNothing { get; set; }
+
+    /// <summary>
+    /// Runs a sync into a new outcome and returns it. A sync that fails part-way has still written what it wrote, and
+    /// those changed days must be rescored and its counts recorded: the failure is rethrown as a
+    /// <see cref="SyncFailedException"/> that carries the outcome so far. A cancelled sync is not wrapped.
+    /// </summary>
+    public static async Task<SyncOutcome> CollectAsync(Func<SyncOutcome, Task> sync, CancellationToken cancellationToken)
+    {
+        var outcome = new SyncOutcome();
+        try
+        {
+            await sync(outcome);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A sync run inside another (the shift sync's read of new users) fails the outer one with the same cause.
+            throw new SyncFailedException(outcome, ex is SyncFailedException { InnerException: { } cause } ? cause : ex);
+        }
+        return outcome;
+    }
 
     public DayReport Day(DateOnly day)
     {
@@ -98,6 +118,12 @@ public sealed class SyncOutcome
 
     private static string Excerpt(string text) =>
         text.Length <= MaxRejectedText ? text : string.Concat(text.AsSpan(0, MaxRejectedText - 1), "…");
+}
+
+/// <summary>A sync that failed part-way: <see cref="Partial"/> is what it did before; the cause is the inner exception.</summary>
+public sealed class SyncFailedException(SyncOutcome partial, Exception cause) : Exception(cause.Message, cause)
+{
+    public SyncOutcome Partial { get; } = partial;
 }
 
 public sealed record RemovedShift(long ClockId, string ShiftId, int EmployeeId, DateOnly BusinessDay);

@@ -1,14 +1,14 @@
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Infrastructure.Sync;
 
 /// <summary>
-/// The sync use cases as the jobs, the command line and the admin UI run them: each is recorded as a sync run and
-/// returns its outcome, whose change feed names the (employee, day) pairs to rescore.
+/// The sync use cases as the jobs, the command line and the admin UI run them, each the same three steps: run the sync
+/// (which returns its outcome, whose change feed names the (employee, day) pairs it changed), rescore those pairs, and
+/// record the run. The one place that rescores after a sync: the sync services know nothing of scoring, and scoring
+/// nothing of syncs.
 /// </summary>
 public sealed class SyncPipeline(
     IServiceScopeFactory scopeFactory,
@@ -34,13 +34,13 @@ public sealed class SyncPipeline(
     {
         var (from, to) = RecentDays();
         return RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger,
-            (service, outcome, ct) => service.SyncAsync(from, to, outcome, includeArchivedClocks: false, ct), cancellationToken);
+            (service, ct) => service.SyncAsync(from, to, includeArchivedClocks: false, ct), cancellationToken);
     }
 
     /// <summary>Re-reads a range of days (the command line), archived clocks included.</summary>
     public Task<SyncRunResult> SyncShiftsAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
         RunAsync<ShiftSyncService>(SyncJobs.Shifts, trigger,
-            (service, outcome, ct) => service.SyncAsync(from, to, outcome, includeArchivedClocks: true, ct), cancellationToken);
+            (service, ct) => service.SyncAsync(from, to, includeArchivedClocks: true, ct), cancellationToken);
 
     /// <summary>
     /// A webhook's re-read: the shifts and breaks of these Connecteam users (null: everyone) on <paramref name="day"/> and
@@ -48,12 +48,12 @@ public sealed class SyncPipeline(
     /// </summary>
     public Task<SyncRunResult> SyncConnecteamUsersAsync(string trigger, IReadOnlyCollection<long>? userIds, DateOnly day,
         CancellationToken cancellationToken = default) =>
-        RunAsync<ShiftSyncService>(SyncJobs.Webhook, trigger, (service, outcome, ct) => userIds is null
-            ? service.SyncAsync(day.AddDays(-1), day, outcome, includeArchivedClocks: false, ct)
-            : service.SyncUsersAsync(userIds, day.AddDays(-1), day, outcome, ct), cancellationToken);
+        RunAsync<ShiftSyncService>(SyncJobs.Webhook, trigger, (service, ct) => userIds is null
+            ? service.SyncAsync(day.AddDays(-1), day, includeArchivedClocks: false, ct)
+            : service.SyncUsersAsync(userIds, day.AddDays(-1), day, ct), cancellationToken);
 
     public Task<SyncRunResult> SyncEmployeesAsync(string trigger, CancellationToken cancellationToken = default) =>
-        RunAsync<EmployeeSyncService>(SyncJobs.Employees, trigger, (service, outcome, ct) => service.SyncAsync(outcome, ct), cancellationToken);
+        RunAsync<EmployeeSyncService>(SyncJobs.Employees, trigger, (service, ct) => service.SyncAsync(ct), cancellationToken);
 
     /// <summary>
     /// Re-reads the last 14 days from Connecteam, archived clocks included (an edit made there after archiving is picked
@@ -63,36 +63,64 @@ public sealed class SyncPipeline(
     {
         var (_, today) = RecentDays();
         return RunAsync<ShiftSyncService>(SyncJobs.Reconciliation, trigger,
-            (service, outcome, ct) => service.SyncAsync(today.AddDays(1 - ReconciliationDays), today, outcome, includeArchivedClocks: true, ct),
+            (service, ct) => service.SyncAsync(today.AddDays(1 - ReconciliationDays), today, includeArchivedClocks: true, ct),
             cancellationToken);
     }
 
-    /// <summary>New PodFactory rows; a scheduled poll that finds none only stamps its "last polled" time (<see cref="SyncRunner.PollAsync"/>).</summary>
+    /// <summary>New PodFactory rows; a scheduled poll that finds none only stamps its "last polled" time (<see cref="SyncRunner.FinishAsync"/>).</summary>
     public Task<SyncRunResult> SyncPodFactoryAsync(string trigger, CancellationToken cancellationToken = default) =>
-        RunAsync<ActivitySyncService>(SyncJobs.PodFactory, trigger, (service, outcome, ct) => service.SyncIncrementalAsync(outcome, ct),
+        RunAsync<ActivitySyncService>(SyncJobs.PodFactory, trigger, (service, ct) => service.SyncIncrementalAsync(ct),
             cancellationToken, poll: true);
 
     public Task<SyncRunResult> SyncPodFactoryDaysAsync(string trigger, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        RunAsync<ActivitySyncService>(SyncJobs.PodFactoryDays, trigger, (service, outcome, ct) => service.SyncDaysAsync(from, to, outcome, ct), cancellationToken);
+        RunAsync<ActivitySyncService>(SyncJobs.PodFactoryDays, trigger, (service, ct) => service.SyncDaysAsync(from, to, ct), cancellationToken);
 
-    public Task<SyncRunResult> ImportMappingsAsync(string trigger, ClaimsPrincipal actor, TextReader csv, CancellationToken cancellationToken = default) =>
-        RunAsync<MappingService>(SyncJobs.MappingImport, trigger, (service, outcome, ct) => service.ImportCsvAsync(actor, csv, outcome, ct), cancellationToken);
+    /// <summary>Any other recorded run whose changed days are rescored (the mapping import).</summary>
+    public Task<SyncRunResult> RunAsync(string job, string trigger, Func<CancellationToken, Task<SyncOutcome>> sync,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(job, trigger, sync, poll: false, cancellationToken);
 
-    private async Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, SyncOutcome, CancellationToken, Task> work,
+    /// <summary>A run of a polling job: recorded only if it found something, failed or was asked for (<see cref="SyncRunner.FinishAsync"/>).</summary>
+    public Task<SyncRunResult> PollAsync(string job, string trigger, Func<CancellationToken, Task<SyncOutcome>> sync,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(job, trigger, sync, poll: true, cancellationToken);
+
+    private Task<SyncRunResult> RunAsync<TService>(string job, string trigger, Func<TService, CancellationToken, Task<SyncOutcome>> sync,
         CancellationToken cancellationToken, bool poll = false)
-        where TService : notnull
-    {
-        Func<SyncOutcome, CancellationToken, Task> scoped = async (outcome, ct) =>
+        where TService : notnull =>
+        RunAsync(job, trigger, async ct =>
         {
             // A fresh scope (and DbContext) per run keeps runs independent of each other and of the caller.
             await using var scope = scopeFactory.CreateAsyncScope();
-            await work(scope.ServiceProvider.GetRequiredService<TService>(), outcome, ct);
-        };
-        var result = poll
-            ? await runner.PollAsync(job, trigger, scoped, cancellationToken)
-            : await runner.RunAsync(job, trigger, scoped, cancellationToken);
-        // The change feed: rescore exactly the pairs this run touched (also after a partial failure: what was written counts).
-        await scoring.RecalculateAsync(result.Outcome.ChangedDays, cancellationToken);
-        return result;
+            return await sync(scope.ServiceProvider.GetRequiredService<TService>(), ct);
+        }, poll, cancellationToken);
+
+    private async Task<SyncRunResult> RunAsync(string job, string trigger, Func<CancellationToken, Task<SyncOutcome>> sync, bool poll,
+        CancellationToken cancellationToken)
+    {
+        var run = await runner.StartAsync(job, trigger, poll, cancellationToken);
+        SyncOutcome outcome;
+        Exception? failure = null;
+        try
+        {
+            outcome = await sync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // What a sync wrote before it failed counts: its days are rescored and its counts recorded.
+            outcome = (ex as SyncFailedException)?.Partial ?? new SyncOutcome();
+            failure = ex is SyncFailedException { InnerException: { } cause } ? cause : ex;
+        }
+        try
+        {
+            // The change feed: rescore exactly the pairs this run touched.
+            await scoring.RecalculateAsync(outcome.ChangedDays, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The rows are stored but their days' scores are not: the run failed, and says so in the history.
+            failure ??= ex;
+        }
+        return await runner.FinishAsync(run, outcome, failure, poll);
     }
 }

@@ -8,30 +8,18 @@ namespace Productivity.Infrastructure.Sync;
 
 /// <summary>
 /// Records every sync run in <c>sync_runs</c> (job, start, end, status, counts, rejected rows, error), except a
-/// scheduled poll that found nothing (<see cref="PollAsync"/>). The record is written through its own context so a
-/// failing run is still recorded.
+/// scheduled poll that found nothing (<see cref="FinishAsync"/>); <see cref="SyncPipeline"/> opens and closes the record
+/// around each run. The record is written through its own context so a failing run is still recorded.
 /// </summary>
 public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextFactory, TimeProvider timeProvider, ILogger<SyncRunner> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
-        CancellationToken cancellationToken = default) =>
-        RunAsync(job, trigger, work, poll: false, cancellationToken);
-
     /// <summary>
-    /// A run of a polling job (the incremental PodFactory sync, every 10 s): every successful poll stamps its
-    /// <see cref="SyncPoll"/>, and a scheduled poll that found nothing (<see cref="SyncOutcome.FoundNothing"/>) writes
-    /// no <c>sync_runs</c> row, so the history keeps the runs that did something. A failure, a poll that found rows and
-    /// a poll someone asked for (Run now, the command line) are recorded like any run. The record is written once, at
-    /// the end: a poll takes milliseconds, and a "running" row first would be two more writes per idle poll.
+    /// Opens the record of a run: a "running" row, so the history shows a long run while it runs. A run of a polling job
+    /// (the incremental PodFactory sync, every 10 s) writes nothing yet: see <see cref="FinishAsync"/>.
     /// </summary>
-    public Task<SyncRunResult> PollAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
-        CancellationToken cancellationToken = default) =>
-        RunAsync(job, trigger, work, poll: true, cancellationToken);
-
-    private async Task<SyncRunResult> RunAsync(string job, string trigger, Func<SyncOutcome, CancellationToken, Task> work,
-        bool poll, CancellationToken cancellationToken)
+    public async Task<SyncRun> StartAsync(string job, string trigger, bool poll, CancellationToken cancellationToken)
     {
         var run = new SyncRun { Job = job, Trigger = trigger, StartedUtc = Now(), Status = SyncRunStatus.Running };
         if (!poll)
@@ -40,19 +28,22 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
             db.SyncRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
         }
+        return run;
+    }
 
-        var outcome = new SyncOutcome();
-        Exception? failure = null;
-        try
+    /// <summary>
+    /// Records how the run ended. Every successful poll stamps its <see cref="SyncPoll"/>, and a scheduled poll that found
+    /// nothing (<see cref="SyncOutcome.FoundNothing"/>) writes no <c>sync_runs</c> row, so the history keeps the runs that
+    /// did something. A failure, a poll that found rows and a poll someone asked for (Run now, the command line) are
+    /// recorded like any run. A poll's record is written once, here: a poll takes milliseconds, and a "running" row
+    /// first would be two more writes per idle poll.
+    /// </summary>
+    public async Task<SyncRunResult> FinishAsync(SyncRun run, SyncOutcome outcome, Exception? failure, bool poll)
+    {
+        if (failure is not null)
         {
-            await work(outcome, cancellationToken);
+            logger.LogError(failure, "Sync job {Job} failed.", run.Job);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            failure = ex;
-            logger.LogError(ex, "Sync job {Job} failed.", job);
-        }
-
         run.FinishedUtc = Now();
         run.ItemsRead = outcome.ItemsRead;
         run.Added = outcome.Added;
@@ -74,7 +65,7 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
             rejected = outcome.Rejected.Select(r => new { r.Source, r.Key, r.Reason }),
             days = outcome.Days.Select(d => new { day = d.Key.ToString("yyyy-MM-dd"), d.Value.Shifts, d.Value.Added, d.Value.Changed, d.Value.Removed }),
         }, Json);
-        var record = !poll || failure is not null || !outcome.FoundNothing || trigger != SyncTriggers.Schedule;
+        var record = !poll || failure is not null || !outcome.FoundNothing || run.Trigger != SyncTriggers.Schedule;
         await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))
         {
             if (record)
@@ -85,13 +76,13 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
             }
             if (poll && failure is null)
             {
-                await StampPollAsync(db, job, run.FinishedUtc.Value);
+                await StampPollAsync(db, run.Job, run.FinishedUtc.Value);
             }
         }
         // An unrecorded poll is logged at Debug: at Information it would flood the log as it would have the history.
         logger.Log(record ? LogLevel.Information : LogLevel.Debug,
             "Sync {Job} ({Trigger}) {Status}: read {Read}, added {Added}, updated {Updated}, removed {Removed}, rejected {Rejected}, {Days} employee-days changed in {Ms} ms.",
-            job, trigger, run.Status, run.ItemsRead, run.Added, run.Updated, run.Removed, run.Rejected, run.ChangedDays,
+            run.Job, run.Trigger, run.Status, run.ItemsRead, run.Added, run.Updated, run.Removed, run.Rejected, run.ChangedDays,
             (run.FinishedUtc - run.StartedUtc)?.TotalMilliseconds);
         return new SyncRunResult(run, outcome, failure);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Productivity.Infrastructure;
+using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
 
@@ -59,7 +60,7 @@ internal static class CommandLine
                 return await ExportAsync(host.Services, Options(args.Skip(2).ToArray()));
             }
             var pipeline = host.Services.GetRequiredService<SyncPipeline>();
-            var result = await DispatchAsync(pipeline, args);
+            var result = await DispatchAsync(pipeline, host.Services, args);
             if (result is null)
             {
                 Console.Error.WriteLine(Usage);
@@ -80,7 +81,7 @@ internal static class CommandLine
         }
     }
 
-    private static async Task<SyncRunResult?> DispatchAsync(SyncPipeline pipeline, string[] args)
+    private static async Task<SyncRunResult?> DispatchAsync(SyncPipeline pipeline, IServiceProvider services, string[] args)
     {
         var verb = string.Join(' ', args.Take(2)).ToLowerInvariant();
         var options = Options(args.Skip(2).ToArray());
@@ -107,7 +108,7 @@ internal static class CommandLine
                 using (var reader = new StreamReader(file))
                 {
                     var operator_ = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"command-line ({Environment.UserName})")], "cli"));
-                    return await pipeline.ImportMappingsAsync(SyncTriggers.CommandLine, operator_, reader);
+                    return await services.GetRequiredService<MappingAdministration>().ImportCsvAsync(SyncTriggers.CommandLine, operator_, reader);
                 }
             default:
                 return null;

@@ -20,19 +20,10 @@ public sealed class SyncAdministrationTests
     public async Task Jobs_SchedulesOff_ShowsEachJobsLastRunAndNoNextFiring(string provider)
     {
         await using var host = await TestHost.StartAsync(provider);
-        var runner = host.Services.GetRequiredService<SyncRunner>();
-        await runner.RunAsync(SyncJobs.Shifts, SyncTriggers.Schedule, (_, _) => Task.CompletedTask);
-        var latest = await runner.RunAsync(SyncJobs.Shifts, SyncTriggers.Manual, (outcome, _) =>
-        {
-            outcome.ItemsRead = 12;
-            outcome.Added = 3;
-            return Task.CompletedTask;
-        });
-        var idlePoll = await runner.PollAsync(SyncJobs.PodFactory, SyncTriggers.Schedule, (outcome, _) =>
-        {
-            outcome.FoundNothing = true;
-            return Task.CompletedTask;
-        });
+        var pipeline = host.Services.GetRequiredService<SyncPipeline>();
+        await pipeline.RunAsync(SyncJobs.Shifts, SyncTriggers.Schedule, _ => Task.FromResult(new SyncOutcome()));
+        var latest = await pipeline.RunAsync(SyncJobs.Shifts, SyncTriggers.Manual, _ => Task.FromResult(new SyncOutcome { ItemsRead = 12, Added = 3 }));
+        var idlePoll = await pipeline.PollAsync(SyncJobs.PodFactory, SyncTriggers.Schedule, _ => Task.FromResult(new SyncOutcome { FoundNothing = true }));
         await using var scope = host.CreateScope();
 
         var overview = await scope.ServiceProvider.GetRequiredService<ISyncAdministration>().JobsAsync(await AdminAsync(scope.ServiceProvider));
@@ -59,19 +50,20 @@ public sealed class SyncAdministrationTests
     public async Task HistoryAndDetails_PageByJobAndReadRejectedRowsWarningsAndTheDayReport(string provider)
     {
         await using var host = await TestHost.StartAsync(provider);
-        var runner = host.Services.GetRequiredService<SyncRunner>();
+        var pipeline = host.Services.GetRequiredService<SyncPipeline>();
         for (var i = 0; i < 3; i++)
         {
-            await runner.RunAsync(SyncJobs.PodFactory, SyncTriggers.Schedule, (_, _) => Task.CompletedTask);
+            await pipeline.RunAsync(SyncJobs.PodFactory, SyncTriggers.Schedule, _ => Task.FromResult(new SyncOutcome()));
         }
-        var reconciliation = await runner.RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, (outcome, _) =>
+        var reconciliation = await pipeline.RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, _ =>
         {
+            var outcome = new SyncOutcome();
             outcome.Reject("connecteam", "shift 77", "clock-out before clock-in");
             outcome.Warnings.Add("user 5 is archived in Connecteam");
             outcome.Day(Day).Shifts = 31;
             outcome.Day(Day).Added = 2;
             outcome.Day(Day).Removed = 1;
-            return Task.CompletedTask;
+            return Task.FromResult(outcome);
         });
         await using var scope = host.CreateScope();
         var sync = scope.ServiceProvider.GetRequiredService<ISyncAdministration>();
@@ -101,14 +93,15 @@ public sealed class SyncAdministrationTests
         var ana = new Employee { Name = "Ana Lopez" };
         db.Employees.Add(ana);
         await db.SaveChangesAsync();
-        var run = await host.Services.GetRequiredService<SyncRunner>().RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, (outcome, _) =>
+        var run = await host.Services.GetRequiredService<SyncPipeline>().RunAsync(SyncJobs.Reconciliation, SyncTriggers.Manual, _ =>
         {
+            var outcome = new SyncOutcome();
             outcome.RemoveShift(new RemovedShift(12345, "s-ana", ana.Id, Day));
             foreach (var i in Enumerable.Range(0, SyncOutcome.MaxRemovedKept))
             {
                 outcome.RemoveShift(new RemovedShift(777, $"s-{i}", 999_999, Day));
             }
-            return Task.CompletedTask;
+            return Task.FromResult(outcome);
         });
 
         var details = await scope.ServiceProvider.GetRequiredService<ISyncAdministration>().RunDetailsAsync(await AdminAsync(scope.ServiceProvider), run.Run.Id);

@@ -144,7 +144,7 @@ public sealed class ActivitySyncTests
         IReadOnlyCollection<EmployeeDay> changed;
         await using (var scope = context.Host.CreateScope())
         {
-            changed = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(Admin(), "anaship@example.test", ana);
+            changed = await MappingAdministration.ApproveMappingAsync(scope.ServiceProvider, Admin(), "anaship@example.test", ana);
         }
         await context.Pipeline.SyncPodFactoryDaysAsync("test", Dec10, Dec10);
 
@@ -165,7 +165,7 @@ public sealed class ActivitySyncTests
         await context.Pipeline.SyncPodFactoryAsync("test");
         var csv = "email,connecteam_user_id\nbenpick@example.test,102\nnot-an-email,101\nx@example.test,555\nbroken line\n";
 
-        var run = await context.Pipeline.ImportMappingsAsync("test", Admin(), new StringReader(csv));
+        var run = await context.Host.Services.GetRequiredService<MappingAdministration>().ImportCsvAsync("test", Admin(), new StringReader(csv));
 
         var ben = (await context.EmployeeIdsAsync())[102];
         run.Run.Added.ShouldBe(1);

@@ -56,4 +56,30 @@ public sealed class SyncOutcomeTests
         outcome.Rejected.Count.ShouldBe(SyncOutcome.MaxRejectedKept);
         outcome.Rejected[^1].Key.ShouldBe("b 49");
     }
+
+    [Fact]
+    public async Task CollectAsync_FailurePartWay_CarriesTheOutcomeSoFar()
+    {
+        var failure = await Should.ThrowAsync<SyncFailedException>(() => SyncOutcome.CollectAsync(outcome =>
+        {
+            outcome.Added = 3;
+            throw new InvalidOperationException("gone");
+        }, CancellationToken.None));
+
+        failure.Partial.Added.ShouldBe(3);
+        failure.InnerException.ShouldBeOfType<InvalidOperationException>();
+        failure.Message.ShouldBe("gone");
+    }
+
+    [Fact]
+    public async Task CollectAsync_Success_ReturnsTheOutcome()
+    {
+        var outcome = await SyncOutcome.CollectAsync(o =>
+        {
+            o.Updated = 2;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        outcome.Updated.ShouldBe(2);
+    }
 }

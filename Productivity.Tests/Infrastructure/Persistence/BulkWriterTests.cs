@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Activities;
 using Productivity.Core.Scoring;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.Infrastructure.Scoring;
 
 namespace Productivity.Tests.Infrastructure.Persistence;
 
-public sealed class RowInserterTests
+public sealed class BulkWriterTests
 {
     private static readonly DateOnly Day = new(2025, 12, 10);
     private static readonly DateTime Start = new(2025, 12, 10, 6, 0, 0, DateTimeKind.Utc);
@@ -34,7 +35,7 @@ public sealed class RowInserterTests
             WindowItems = i % 2 == 0 ? null : i,
         }).ToList();
 
-        var inserted = await context.QueryAsync(db => RowInserter.InsertAsync(db, rows, CancellationToken.None));
+        var inserted = await context.QueryAsync(db => BulkWriter.InsertAsync(db, rows, CancellationToken.None));
 
         inserted.ShouldBe(1_000);
         var stored = await context.QueryAsync(db => db.IdlePeriods.AsNoTracking().OrderBy(p => p.ShiftId).ToListAsync());
@@ -54,11 +55,42 @@ public sealed class RowInserterTests
         await using var context = await ScoringTestContext.StartAsync(provider, Start);
         context.Commands.Reset();
 
-        (await context.QueryAsync(db => RowInserter.InsertAsync(db, Array.Empty<DailyScore>(), CancellationToken.None))).ShouldBe(0);
+        (await context.QueryAsync(db => BulkWriter.InsertAsync(db, Array.Empty<DailyScore>(), CancellationToken.None))).ShouldBe(0);
 
         context.Commands.Count.ShouldBe(0);
     }
 
     private static object Fields(IdlePeriodRecord p) => (p.EmployeeId, p.BusinessDay, p.ShiftId, p.StartUtc, p.EndUtc, p.GapMinutes,
         p.AllowanceMinutes, p.ExcessMinutes, p.Rule, p.WindowPodFactoryId, p.WindowAction, p.WindowItems);
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Upsert_InsertsNewRows_UpdatesByKey_AndKeepsTheColumnsItDoesNotWrite(string provider)
+    {
+        await using var context = await ScoringTestContext.StartAsync(provider, Start);
+        string[] written = [nameof(ActivityRecord.PodFactoryId), nameof(ActivityRecord.Email), nameof(ActivityRecord.Action),
+            nameof(ActivityRecord.ItemsCount), nameof(ActivityRecord.WindowStartUtc), nameof(ActivityRecord.WindowEndUtc),
+            nameof(ActivityRecord.SourceCreatedUtc), nameof(ActivityRecord.UpdatedUtc), nameof(ActivityRecord.UserName)];
+        // More than one full chunk (500 rows a statement) and a shorter last one.
+        ActivityRecord Row(long id, int items) => new()
+        {
+            PodFactoryId = id, Email = $"p{id % 7}@example.test", Action = "Picking", ItemsCount = items,
+            WindowStartUtc = Start.AddMinutes(id), WindowEndUtc = Start.AddMinutes(id + 10), SourceCreatedUtc = Start.AddMinutes(id + 11),
+            UpdatedUtc = Start, UserName = id % 2 == 0 ? null : $"Name {id}",
+        };
+        var first = Enumerable.Range(1, 1_100).Select(i => Row(i, 1)).ToList();
+        await context.QueryAsync(async db => { await BulkWriter.UpsertAsync(db, first, nameof(ActivityRecord.PodFactoryId), written, CancellationToken.None); return 0; });
+        await context.QueryAsync(db => db.Activities.Where(a => a.PodFactoryId <= 10).ExecuteUpdateAsync(s => s.SetProperty(a => a.BusinessDay, Day)));
+
+        var second = Enumerable.Range(1, 1_200).Select(i => Row(i, 2)).ToList();
+        await context.QueryAsync(async db => { await BulkWriter.UpsertAsync(db, second, nameof(ActivityRecord.PodFactoryId), written, CancellationToken.None); return 0; });
+
+        var stored = await context.QueryAsync(db => db.Activities.AsNoTracking().OrderBy(a => a.PodFactoryId).ToListAsync());
+        stored.Count.ShouldBe(1_200, "a row with a stored key is updated, not added");
+        stored.ShouldAllBe(a => a.ItemsCount == 2);
+        stored.Count(a => a.BusinessDay == Day).ShouldBe(10, "a column the upsert does not write keeps its value");
+        stored.Select(a => (a.PodFactoryId, a.UserName, a.WindowStartUtc)).ShouldBe(second.Select(a => (a.PodFactoryId, a.UserName, a.WindowStartUtc)));
+        stored.ShouldAllBe(a => a.WindowStartUtc.Kind == DateTimeKind.Utc);
+    }
 }

@@ -1,43 +1,40 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
-using Productivity.Infrastructure.Persistence;
 
-namespace Productivity.Infrastructure.Sync;
+namespace Productivity.Infrastructure.Persistence;
 
 /// <summary>
 /// Two runs of the same sync or recompute (a scheduled one and a manual one, or two nodes) may write the same rows at
 /// once; the loser of the race gets a unique-key violation or a deadlock (or SQLite's busy lock). Every such write is
 /// idempotent (an upsert, or a replace of the derived rows), so applying it again converges on the same state.
 /// </summary>
-internal static class ConcurrentWrites
+public static class ConcurrentWrites
 {
     private const int MaxAttempts = 4;
-
-    public static async Task ApplyAsync(ProductivityDbContext db, SyncOutcome outcome, Func<SyncOutcome, Task> apply)
-    {
-        var trial = new SyncOutcome();
-        await RetryAsync(db, async () =>
-        {
-            trial = new SyncOutcome();
-            await apply(trial);
-        });
-        outcome.MergeFrom(trial);
-    }
 
     /// <summary>
     /// Runs an idempotent write (its own transaction), again on a conflict with a concurrent writer: a duplicate key,
     /// a deadlock or a lock wait (the server rolled the loser back), SQLite's busy lock.
     /// </summary>
-    public static async Task RetryAsync(ProductivityDbContext db, Func<Task> write)
+    public static Task RetryAsync(DbContext db, Func<Task> write) =>
+        RetryAsync(db, async () =>
+        {
+            await write();
+            return true;
+        });
+
+    /// <summary>
+    /// The same for a write that reports what it did: only the attempt that committed reports, so an attempt that was
+    /// rolled back counts nothing (each attempt builds its report afresh).
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(DbContext db, Func<Task<T>> write)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await write();
-                return;
+                return await write();
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
             {
