@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Mappings;
@@ -93,7 +93,7 @@ internal sealed class MappingAdministration(
                 approvals.Add(approval);
                 days.UnionWith(changed);
             }
-            catch (MappingException)
+            catch (Exception ex) when (ex is MappingException or AdminActionRefusedException)
             {
                 db.ChangeTracker.Clear();
             }
@@ -115,7 +115,7 @@ internal sealed class MappingAdministration(
         ClaimsPrincipal actor, string email, int employeeId, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var normalized = MappingService.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        var normalized = MappingService.Normalize(email) ?? throw new AdminActionRefusedException(AdminRefusal.EmailMissing);
         var rows = await db.Activities.CountAsync(a => a.Email == normalized && a.EmployeeId == null, cancellationToken);
         var days = await scope.ServiceProvider.GetRequiredService<MappingService>().ApproveAsync(actor, normalized, employeeId, cancellationToken);
         var name = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync(cancellationToken);

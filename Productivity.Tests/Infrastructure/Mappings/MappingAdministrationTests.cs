@@ -6,14 +6,13 @@ using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
-using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+using static Productivity.Tests.TestSupport.AdminTestData;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Mappings;
 
 /// <summary>Admin → Pending mappings on both real providers: approval credits the rows and rescored days, bulk approval, refusal.</summary>
 public sealed class MappingAdministrationTests
