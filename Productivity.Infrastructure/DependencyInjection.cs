@@ -16,7 +16,7 @@ using Productivity.Core.Dashboard;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
@@ -36,6 +36,7 @@ using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
 using Productivity.Infrastructure.Realtime;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Floor;
 using Productivity.Infrastructure.Sync;
 using Productivity.Infrastructure.Webhooks;
@@ -210,10 +211,11 @@ public static class DependencyInjection
         services.AddSingleton<ScoreRecalculationService>();
         services.AddSingleton<OpenShiftScoring>();
         services.AddSingleton<RangeRecompute>();
+        services.AddSingleton<IRangeRecompute>(sp => sp.GetRequiredService<RangeRecompute>());
         // After DatabaseInitializer (hosted services start in order of registration): the migrations run first.
         services.AddHostedService<AttributionBackfill>();
         services.AddSingleton<ScoreExport>();
-        services.AddScoped<ScoringRulesService>();
+        services.AddSingleton<IScoringRulesService, ScoringRulesService>();
         services.AddSingleton<DisplayDeviceService>();
         services.AddSingleton<IFloorQueries, FloorQueries>();
     }
@@ -264,8 +266,6 @@ public static class DependencyInjection
         services.AddSingleton<AccessCheck>();
         services.AddSingleton<MappingAdministration>();
         services.AddSingleton<IMappingAdministration>(sp => sp.GetRequiredService<MappingAdministration>());
-        services.AddSingleton<IRulesAdministration, RulesAdministration>();
-        services.AddSingleton<IRecomputeAdministration, RecomputeAdministration>();
         services.AddSingleton<ISyncAdministration, SyncAdministration>();
         services.AddSingleton<IExceptionQueries, ExceptionQueries>();
         services.AddSingleton<IAuditQueries, AuditQueries>();

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Auditing;
 using Productivity.Core.Displays;
 using Productivity.Core.Security;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.Displays;
 
@@ -40,11 +40,11 @@ public sealed class DisplayDeviceService(IDbContextFactory<ProductivityDbContext
         name = name.Trim();
         if (name.Length is 0 or > MaxNameLength)
         {
-            throw new DisplayAdministrationException($"Enter a name of 1 to {MaxNameLength} characters.");
+            throw new AdminActionRefusedException(AdminRefusal.InvalidDisplayName, MaxNameLength.ToString(CultureInfo.InvariantCulture));
         }
         if (await db.DisplayDevices.AnyAsync(d => d.Name == name && d.RevokedUtc == null, cancellationToken))
         {
-            throw new DisplayAdministrationException($"An active display is already called {name}.");
+            throw new AdminActionRefusedException(AdminRefusal.DisplayNameTaken, name);
         }
         var token = DisplayToken.Generate();
         var device = new DisplayDevice
@@ -69,7 +69,7 @@ public sealed class DisplayDeviceService(IDbContextFactory<ProductivityDbContext
         await access.RequireAsync(actor, Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var device = await db.DisplayDevices.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw new DisplayAdministrationException("This display does not exist.");
+            ?? throw new AdminActionRefusedException(AdminRefusal.DisplayNotFound);
         if (device.IsRevoked)
         {
             return;

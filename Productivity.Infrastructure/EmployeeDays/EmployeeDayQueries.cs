@@ -4,9 +4,9 @@ using Productivity.Core.EmployeeDays;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Employees;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.EmployeeDays;
 

@@ -6,11 +6,11 @@ using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Employees;
@@ -32,12 +32,12 @@ internal sealed class EmployeeAdministration(
         var normalized = MappingLookup.Normalize(email);
         if (normalized is null || !normalized.Contains('@', StringComparison.Ordinal) || normalized.Length > 256)
         {
-            throw new EmployeeAdministrationException("Enter a valid e-mail address.");
+            throw new AdminActionRefusedException(AdminRefusal.InvalidEmail);
         }
         await FindAsync(db, employeeId, cancellationToken);
         if (await db.EmployeeEmails.AnyAsync(m => m.Email == normalized && m.EmployeeId == employeeId && m.IsVerified, cancellationToken))
         {
-            throw new EmployeeAdministrationException($"{normalized} is already credited to this employee.");
+            throw new AdminActionRefusedException(AdminRefusal.EmailAlreadyCredited, normalized);
         }
         return await ApproveAndRecomputeAsync(scope, actor, normalized, employeeId, cancellationToken);
     }
@@ -131,7 +131,7 @@ internal sealed class EmployeeAdministration(
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
         if (connecteamUserId is <= 0)
         {
-            throw new EmployeeAdministrationException("A Connecteam user id is a positive number.");
+            throw new AdminActionRefusedException(AdminRefusal.InvalidConnecteamUserId);
         }
         var employee = await FindAsync(db, employeeId, cancellationToken);
         if (employee.ConnecteamUserId == connecteamUserId)
@@ -142,8 +142,8 @@ internal sealed class EmployeeAdministration(
             && await db.Employees.AsNoTracking().Where(e => e.ConnecteamUserId == id && e.Id != employeeId)
                 .Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync(cancellationToken) is { } holder)
         {
-            throw new EmployeeAdministrationException(
-                $"Connecteam user {id} is already linked to {holder.Name} (employee {holder.Id}); unlink it there first.");
+            throw new AdminActionRefusedException(AdminRefusal.ConnecteamUserIdTaken,
+                id.ToString(CultureInfo.InvariantCulture), holder.Name, holder.Id.ToString(CultureInfo.InvariantCulture));
         }
         var old = employee.ConnecteamUserId;
         employee.ConnecteamUserId = connecteamUserId;
@@ -157,15 +157,8 @@ internal sealed class EmployeeAdministration(
     private async Task<IReadOnlyCollection<EmployeeDay>> ApproveAndRecomputeAsync(AsyncServiceScope scope, ClaimsPrincipal actor, string email,
         int employeeId, CancellationToken cancellationToken)
     {
-        IReadOnlyCollection<EmployeeDay> days;
-        try
-        {
-            days = await MappingAdministration.ApproveMappingAsync(scope.ServiceProvider, actor, email, employeeId, cancellationToken);
-        }
-        catch (MappingException ex)
-        {
-            throw new EmployeeAdministrationException(ex.Message);
-        }
+        // MappingAdministration refuses with AdminActionRefusedException (an e-mail credited elsewhere), which reaches the page as it is.
+        var days = await MappingAdministration.ApproveMappingAsync(scope.ServiceProvider, actor, email, employeeId, cancellationToken);
         await scoring.RecalculateAsync(days, cancellationToken);
         return days;
     }
@@ -193,11 +186,11 @@ internal sealed class EmployeeAdministration(
 
     private static async Task<Employee> FindAsync(ProductivityDbContext db, int employeeId, CancellationToken cancellationToken) =>
         await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, cancellationToken)
-        ?? throw new EmployeeAdministrationException($"Employee {employeeId} does not exist.");
+        ?? throw new AdminActionRefusedException(AdminRefusal.EmployeeNotFound, employeeId.ToString(CultureInfo.InvariantCulture));
 
     private static async Task<EmployeeEmail> FindEmailAsync(ProductivityDbContext db, int employeeId, int emailId, CancellationToken cancellationToken) =>
         await db.EmployeeEmails.SingleOrDefaultAsync(m => m.Id == emailId && m.EmployeeId == employeeId, cancellationToken)
-        ?? throw new EmployeeAdministrationException("That e-mail is not credited to this employee.");
+        ?? throw new AdminActionRefusedException(AdminRefusal.EmailNotCredited);
 
     private static string Id(Employee employee) => employee.Id.ToString(CultureInfo.InvariantCulture);
 

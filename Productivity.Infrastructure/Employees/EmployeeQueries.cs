@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Core.Time;
 using Productivity.Core.TimeClock;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.Employees;
 

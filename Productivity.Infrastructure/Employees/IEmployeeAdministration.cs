@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Productivity.Core.Sync;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.Employees;
 
 /// <summary>
 /// Admin changes to employees. Every method re-checks on the server that the caller is an active Admin (else
-/// <see cref="UnauthorizedAccessException"/>), refuses with <see cref="EmployeeAdministrationException"/>, and writes
+/// <see cref="UnauthorizedAccessException"/>), refuses with <see cref="AdminActionRefusedException"/>, and writes
 /// exactly one audit entry per change (none when nothing changes).
 /// </summary>
 public interface IEmployeeAdministration

@@ -34,6 +34,3 @@ public sealed record UserSummary(
 public sealed record NewUser(string Email, string? DisplayName, IReadOnlyCollection<string> Roles);
 
 public sealed record CreatedUser(UserSummary User, string Password);
-
-/// <summary>A refused administrative change; the message is safe to show to the Admin.</summary>
-public sealed class UserAdministrationException(string message) : Exception(message);

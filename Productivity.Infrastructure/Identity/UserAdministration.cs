@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Auditing;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Security;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.Identity;
 
@@ -55,12 +55,12 @@ internal sealed class UserAdministration(
         var email = newUser.Email?.Trim() ?? "";
         if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
         {
-            throw new UserAdministrationException("Enter a valid e-mail address.");
+            throw new AdminActionRefusedException(AdminRefusal.InvalidEmail);
         }
         var roles = ValidRoles(newUser.Roles);
         if (await userManager.FindByEmailAsync(email) is not null)
         {
-            throw new UserAdministrationException($"A user with the e-mail {email} already exists.");
+            throw new AdminActionRefusedException(AdminRefusal.UserEmailTaken, email);
         }
 
         var password = PasswordGenerator.Generate();
@@ -99,7 +99,7 @@ internal sealed class UserAdministration(
         }
         if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
         {
-            await EnsureNotLastActiveAdminAsync(db, userManager, user, "remove the Admin role from");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, AdminRefusal.CannotDemoteLastAdmin);
         }
         await InTransactionAsync(db, async () =>
         {
@@ -132,7 +132,7 @@ internal sealed class UserAdministration(
         }
         if (locked)
         {
-            await EnsureNotLastActiveAdminAsync(db, userManager, user, "lock");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, AdminRefusal.CannotLockLastAdmin);
         }
         await InTransactionAsync(db, async () =>
         {
@@ -162,7 +162,7 @@ internal sealed class UserAdministration(
         }
         if (disabled)
         {
-            await EnsureNotLastActiveAdminAsync(db, userManager, user, "disable");
+            await EnsureNotLastActiveAdminAsync(db, userManager, user, AdminRefusal.CannotDisableLastAdmin);
         }
         await InTransactionAsync(db, async () =>
         {
@@ -198,7 +198,7 @@ internal sealed class UserAdministration(
             scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
 
     private async Task EnsureNotLastActiveAdminAsync(ProductivityDbContext db, UserManager<ApplicationUser> userManager,
-        ApplicationUser target, string verb)
+        ApplicationUser target, AdminRefusal refusal)
     {
         if (!IsActiveAdminCandidate(target) || !await userManager.IsInRoleAsync(target, Roles.Admin))
         {
@@ -214,7 +214,7 @@ internal sealed class UserAdministration(
         // A sign-in lockout after failed passwords does not count: it ends by itself within minutes.
         if (!otherActiveAdmins.Any(end => !ApplicationUser.IsAdminLock(end)))
         {
-            throw new UserAdministrationException($"You cannot {verb} the last active Admin.");
+            throw new AdminActionRefusedException(refusal);
         }
     }
 
@@ -223,7 +223,7 @@ internal sealed class UserAdministration(
     private static bool IsLocked(ApplicationUser user) => ApplicationUser.IsAdminLock(user.LockoutEnd);
 
     private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> userManager, string userId) =>
-        await userManager.FindByIdAsync(userId) ?? throw new UserAdministrationException("That user no longer exists.");
+        await userManager.FindByIdAsync(userId) ?? throw new AdminActionRefusedException(AdminRefusal.UserNotFound);
 
     private static async Task<Dictionary<string, List<string>>> RolesOfAsync(ProductivityDbContext db, List<string> userIds,
         CancellationToken cancellationToken)
@@ -245,7 +245,7 @@ internal sealed class UserAdministration(
         var unknown = list.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
-            throw new UserAdministrationException($"Unknown role: {string.Join(", ", unknown)}.");
+            throw new AdminActionRefusedException(AdminRefusal.UnknownRole, [.. unknown]);
         }
         return list;
     }
@@ -260,7 +260,8 @@ internal sealed class UserAdministration(
     {
         if (!result.Succeeded)
         {
-            throw new UserAdministrationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            // Identity's own descriptions (its describer can be localised), passed on for the page to show.
+            throw new AdminActionRefusedException(AdminRefusal.IdentityRejected, [.. result.Errors.Select(e => e.Description)]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,10 +7,10 @@ using Productivity.Core.Employees;
 using Productivity.Core.Integrations;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Sync;
 
 namespace Productivity.Infrastructure.Mappings;
@@ -96,7 +97,7 @@ public sealed class MappingAdministration(
                 approvals.Add(approval);
                 days.UnionWith(changed);
             }
-            catch (MappingException)
+            catch (AdminActionRefusedException)
             {
                 db.ChangeTracker.Clear();
             }
@@ -118,7 +119,7 @@ public sealed class MappingAdministration(
         ClaimsPrincipal actor, string email, int employeeId, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var normalized = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        var normalized = MappingLookup.Normalize(email) ?? throw new AdminActionRefusedException(AdminRefusal.EmailMissing);
         var rows = await db.Activities.CountAsync(a => a.Email == normalized && a.EmployeeId == null, cancellationToken);
         var days = await ApproveMappingAsync(scope.ServiceProvider, actor, normalized, employeeId, cancellationToken);
         var name = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync(cancellationToken);
@@ -149,14 +150,14 @@ public sealed class MappingAdministration(
         string email, int employeeId, CancellationToken cancellationToken = default)
     {
         var db = services.GetRequiredService<ProductivityDbContext>();
-        email = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        email = MappingLookup.Normalize(email) ?? throw new AdminActionRefusedException(AdminRefusal.EmailMissing);
         var employee = await db.Employees.FindAsync([employeeId], cancellationToken)
-            ?? throw new MappingException($"Employee {employeeId} does not exist.");
+            ?? throw new AdminActionRefusedException(AdminRefusal.EmployeeNotFound, employeeId.ToString(CultureInfo.InvariantCulture));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.EmployeeEmails.SingleOrDefaultAsync(m => m.Email == email, cancellationToken);
         if (existing is not null && existing.EmployeeId != employeeId && existing.IsVerified)
         {
-            throw new MappingException($"{email} is already credited to another employee; remove that mapping first.");
+            throw new AdminActionRefusedException(AdminRefusal.EmailCreditedElsewhere, email);
         }
         var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         var oldValue = existing is not null
@@ -193,9 +194,9 @@ public sealed class MappingAdministration(
     private static async Task RejectMappingAsync(IServiceProvider services, ClaimsPrincipal actor, string email, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ProductivityDbContext>();
-        email = MappingLookup.Normalize(email) ?? throw new MappingException("Enter an e-mail.");
+        email = MappingLookup.Normalize(email) ?? throw new AdminActionRefusedException(AdminRefusal.EmailMissing);
         var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
-            ?? throw new MappingException($"{email} is not waiting for a mapping.");
+            ?? throw new AdminActionRefusedException(AdminRefusal.MappingNotPending, email);
         var old = queued.Status.ToString();
         MappingLookup.Resolve(queued, PendingMappingStatus.Rejected, actor.Identity?.Name ?? "system",
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
@@ -259,9 +260,10 @@ public sealed class MappingAdministration(
                 outcome.ChangedDays.UnionWith(await ApproveMappingAsync(services, actor, email, employeeId, cancellationToken));
                 outcome.Added++;
             }
-            catch (MappingException ex)
+            catch (AdminActionRefusedException ex)
             {
                 db.ChangeTracker.Clear();
+                // The run's details keep the reason and its values (e.g. "EmailCreditedElsewhere: a@b.test"), not a sentence.
                 outcome.Reject("csv", key, ex.Message);
             }
         }

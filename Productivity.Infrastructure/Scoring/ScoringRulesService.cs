@@ -4,34 +4,58 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Activities;
 using Productivity.Core.Auditing;
 using Productivity.Core.Scoring;
+using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 
 namespace Productivity.Infrastructure.Scoring;
 
 /// <summary>
-/// Roles (action → role and its fields) and the spec's parameters as data: every edit is validated, audited
-/// (who, when, old → new) and followed by a background recompute of exactly what it affects.
+/// Admin → Roles and actions: roles (action → role and its fields) and the spec's parameters as data. Every method
+/// re-checks on the server that the caller is an active Admin; every edit is validated, audited (who, when, old → new)
+/// and followed by a background recompute of exactly what it affects. Each call opens its own context, so nothing a
+/// circuit holds is saved.
 /// </summary>
-public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit, RangeRecompute recompute, SiteClock siteClock,
-    TimeProvider timeProvider)
+public sealed class ScoringRulesService(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, AuditLog audit,
+    RangeRecompute recompute, SiteClock siteClock, TimeProvider timeProvider) : IScoringRulesService
 {
-    public Task<List<ActionRole>> RolesAsync(CancellationToken cancellationToken = default) =>
-        db.ActionRoles.AsNoTracking().OrderBy(r => r.Action).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<RoleDefinition>> RolesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var roles = await db.ActionRoles.AsNoTracking().OrderBy(r => r.Action).ToListAsync(cancellationToken);
+        return roles.Select(r => r.ToDefinition()).ToList();
+    }
 
-    public async Task<ScoringSettings> SettingsAsync(CancellationToken cancellationToken = default) =>
-        await db.ScoringSettings.AsNoTracking().SingleAsync(cancellationToken);
+    public async Task<ScoringParameters> ParametersAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.ScoringSettings.AsNoTracking().SingleAsync(cancellationToken)).ToParameters();
+    }
 
-    /// <summary>How many employee-days an edit of this action's role would recompute (shown before saving).</summary>
-    public async Task<int> DaysAffectedByRoleAsync(string action, CancellationToken cancellationToken = default) =>
-        (await ScoreScope.PairsUsingActionAsync(db, siteClock, action, cancellationToken)).Count;
+    public async Task<int> DaysAffectedByRoleAsync(ClaimsPrincipal actor, string action, CancellationToken cancellationToken = default)
+    {
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await ScoreScope.PairsUsingActionAsync(db, siteClock, action, cancellationToken)).Count;
+    }
 
-    /// <summary>Creates or updates the role of an action; returns the recompute it started.</summary>
+    public async Task<int> ScoreRowsAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await access.RequireAsync(actor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.DailyScores.CountAsync(cancellationToken);
+    }
+
     public async Task<RecomputeTask> SaveRoleAsync(ClaimsPrincipal actor, RoleDefinition role, CancellationToken cancellationToken = default)
     {
+        await access.RequireAsync(actor, Roles.Admin);
         Validate(role);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var existing = await db.ActionRoles.SingleOrDefaultAsync(r => r.Action == role.Action, cancellationToken);
         var old = existing is null ? null : Describe(existing.ToDefinition());
         if (existing is null)
@@ -49,19 +73,20 @@ public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit
         audit.Record(db, actor, AuditKinds.Role, role.Action, role.RoleName, old is null ? "Created" : "Updated", old, Describe(existing.ToDefinition()));
         await db.SaveChangesAsync(cancellationToken);
         var pairs = await ScoreScope.PairsUsingActionAsync(db, siteClock, role.Action, cancellationToken);
-        return recompute.Start(pairs, actor.Identity?.Name ?? "system", $"role '{role.Action}' edited");
+        return recompute.Start(pairs, actor.Identity?.Name ?? "system", RecomputeReason.RoleEdited, role.Action);
     }
 
-    /// <summary>Updates the parameters; every scored day uses them, so every day is recomputed.</summary>
-    public async Task<RecomputeTask> SaveSettingsAsync(ClaimsPrincipal actor, ScoringParameters parameters, CancellationToken cancellationToken = default)
+    public async Task<RecomputeTask> SaveParametersAsync(ClaimsPrincipal actor, ScoringParameters parameters, CancellationToken cancellationToken = default)
     {
+        await access.RequireAsync(actor, Roles.Admin);
         if (parameters.StartAllowanceMinutes < 0 || parameters.CleanupAllowanceMinutes < 0 || parameters.BatchFactor <= 0
             || parameters.BatchMinThresholdMinutes < 0 || parameters.BatchEndMinThresholdMinutes < 0 || parameters.OpenShiftCapHours <= 0
             || parameters.OpenShiftCapHours > ScoringParameters.MaxOpenShiftCapHours)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Allowances and thresholds must be zero or more; the batch factor must be positive and the open-shift cap more than 0 and at most {ScoringParameters.MaxOpenShiftCapHours} hours."));
+            throw new AdminActionRefusedException(AdminRefusal.ParametersOutOfRange,
+                ScoringParameters.MaxOpenShiftCapHours.ToString(CultureInfo.InvariantCulture));
         }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await db.ScoringSettings.SingleAsync(cancellationToken);
         var old = Describe(settings.ToParameters());
         settings.StartAllowanceMinutes = parameters.StartAllowanceMinutes;
@@ -73,22 +98,31 @@ public sealed class ScoringRulesService(ProductivityDbContext db, AuditLog audit
         settings.UpdatedUtc = timeProvider.GetUtcNow().UtcDateTime;
         audit.Record(db, actor, AuditKinds.Role, "parameters", "Scoring parameters", "Updated", old, Describe(settings.ToParameters()));
         await db.SaveChangesAsync(cancellationToken);
+        // Every scored day uses the parameters, so every day is recomputed.
         var first = await db.DailyScores.MinAsync(s => (DateOnly?)s.BusinessDay, cancellationToken);
         var today = siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime);
-        return recompute.Start(first ?? today, today, actor.Identity?.Name ?? "system", "parameters edited");
+        return recompute.Start(first ?? today, today, actor.Identity?.Name ?? "system", RecomputeReason.ParametersEdited);
     }
 
     private static void Validate(RoleDefinition role)
     {
         if (string.IsNullOrWhiteSpace(role.Action) || string.IsNullOrWhiteSpace(role.RoleName) || string.IsNullOrWhiteSpace(role.Department))
         {
-            throw new ArgumentException("Action, role name and department are required.");
+            throw new AdminActionRefusedException(AdminRefusal.RoleFieldsRequired);
         }
-        // The calculator's own table checks the numbers (positive rate, threshold for continuous roles).
+        // The numbers the calculator's own table needs (RoleTable below stays the last word on them).
+        if (!(role.ExpectedPerHour > 0) || double.IsInfinity(role.ExpectedPerHour))
+        {
+            throw new AdminActionRefusedException(AdminRefusal.RoleRateNotPositive, role.RoleName);
+        }
+        if (role.Kind == RoleKind.Continuous && !(role.IdleThresholdMinutes >= 0))
+        {
+            throw new AdminActionRefusedException(AdminRefusal.RoleThresholdMissing, role.RoleName);
+        }
         _ = new RoleTable([role]);
         if (role.PointsPerItem < 0)
         {
-            throw new ArgumentException("Points per item cannot be negative.");
+            throw new AdminActionRefusedException(AdminRefusal.NegativePoints);
         }
     }
 

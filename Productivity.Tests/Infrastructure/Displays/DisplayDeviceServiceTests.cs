@@ -5,6 +5,7 @@ using Productivity.Core.Auditing;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Displays;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Infrastructure.Displays;
@@ -115,9 +116,9 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_UnknownDisplay_IsRefused()
     {
-        var error = await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.RevokeAsync(_admin, 999)));
+        var error = await Should.ThrowAsync<AdminActionRefusedException>(() => UseAsync(s => s.RevokeAsync(_admin, 999)));
 
-        error.Message.ShouldBe("This display does not exist.");
+        error.Reason.ShouldBe(AdminRefusal.DisplayNotFound);
     }
 
     [Theory]
@@ -125,14 +126,18 @@ public sealed class DisplayDeviceServiceTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task Create_EmptyName_IsRefused(string name)
     {
-        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(_admin, name)));
+        var error = await Should.ThrowAsync<AdminActionRefusedException>(() => UseAsync(s => s.CreateAsync(_admin, name)));
+
+        error.Reason.ShouldBe(AdminRefusal.InvalidDisplayName);
     }
 
     [Fact]
     public async Task Create_NameOfAnActiveDisplay_IsRefusedButARevokedOnesNameIsFree()
     {
         var first = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));
-        await Should.ThrowAsync<DisplayAdministrationException>(() => UseAsync(s => s.CreateAsync(_admin, "Packing TV")));
+        var taken = await Should.ThrowAsync<AdminActionRefusedException>(() => UseAsync(s => s.CreateAsync(_admin, "Packing TV")));
+        taken.Reason.ShouldBe(AdminRefusal.DisplayNameTaken);
+        taken.Details.ShouldBe(["Packing TV"]);
 
         await UseAsync(s => s.RevokeAsync(_admin, first.Display.Id));
         var second = await UseAsync(s => s.CreateAsync(_admin, "Packing TV"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,8 @@ using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Employees;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Mappings;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.Core.Scoring;
 using Productivity.Tests.Infrastructure.Scoring;
 using Productivity.Tests.TestSupport;
@@ -165,9 +168,9 @@ public sealed class EmployeeAdministrationTests
         var ben = await context.AddEmployeeAsync("ben");
         await InScopeAsync(context, a => a.AddEmailAsync(admin, ann, PodFactoryEmail));
 
-        var refused = await Should.ThrowAsync<EmployeeAdministrationException>(() => InScopeAsync(context, a => a.AddEmailAsync(admin, ben, PodFactoryEmail)));
+        var refused = await Should.ThrowAsync<AdminActionRefusedException>(() => InScopeAsync(context, a => a.AddEmailAsync(admin, ben, PodFactoryEmail)));
 
-        refused.Message.ShouldContain("already credited to another employee");
+        refused.Reason.ShouldBe(AdminRefusal.EmailCreditedElsewhere);
         (await AuditCountAsync(context)).ShouldBe(1);
     }
 
@@ -180,9 +183,10 @@ public sealed class EmployeeAdministrationTests
         var ben = await context.AddEmployeeAsync("ben");
         await InScopeAsync(context, a => a.SetConnecteamUserIdAsync(admin, ann, 9001));
 
-        var refused = await Should.ThrowAsync<EmployeeAdministrationException>(() => InScopeAsync(context, a => a.SetConnecteamUserIdAsync(admin, ben, 9001)));
+        var refused = await Should.ThrowAsync<AdminActionRefusedException>(() => InScopeAsync(context, a => a.SetConnecteamUserIdAsync(admin, ben, 9001)));
 
-        refused.Message.ShouldContain("already linked to ann");
+        refused.Reason.ShouldBe(AdminRefusal.ConnecteamUserIdTaken);
+        refused.Details.ShouldBe(["9001", "ann", ann.ToString(CultureInfo.InvariantCulture)]);
         (await AuditCountAsync(context)).ShouldBe(1);
     }
 
@@ -192,7 +196,10 @@ public sealed class EmployeeAdministrationTests
         await using var context = await ScoringTestContext.StartAsync("Sqlite", DateTime.UtcNow);
         var admin = await AdminAsync(context);
 
-        await Should.ThrowAsync<EmployeeAdministrationException>(() => InScopeAsync(context, a => a.SetArchivedAsync(admin, 4242, true)));
+        var refused = await Should.ThrowAsync<AdminActionRefusedException>(() => InScopeAsync(context, a => a.SetArchivedAsync(admin, 4242, true)));
+
+        refused.Reason.ShouldBe(AdminRefusal.EmployeeNotFound);
+        refused.Details.ShouldBe(["4242"]);
     }
 
     private static async Task InScopeAsync(ScoringTestContext context, Func<IEmployeeAdministration, Task> change)

@@ -6,6 +6,7 @@ using Productivity.Core.Auditing;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Infrastructure.Identity;
@@ -23,13 +24,13 @@ public sealed class UserAdministrationTests
         await using var scope = host.CreateScope();
         var (service, admin, adminId) = await ArrangeAsync(scope.ServiceProvider);
 
-        var demote = await Should.ThrowAsync<UserAdministrationException>(() => service.SetRolesAsync(admin, adminId, [Roles.Manager]));
-        var disable = await Should.ThrowAsync<UserAdministrationException>(() => service.SetDisabledAsync(admin, adminId, true));
-        var lockOut = await Should.ThrowAsync<UserAdministrationException>(() => service.SetLockedAsync(admin, adminId, true));
+        var demote = await Should.ThrowAsync<AdminActionRefusedException>(() => service.SetRolesAsync(admin, adminId, [Roles.Manager]));
+        var disable = await Should.ThrowAsync<AdminActionRefusedException>(() => service.SetDisabledAsync(admin, adminId, true));
+        var lockOut = await Should.ThrowAsync<AdminActionRefusedException>(() => service.SetLockedAsync(admin, adminId, true));
 
-        demote.Message.ShouldContain("last active Admin");
-        disable.Message.ShouldContain("last active Admin");
-        lockOut.Message.ShouldContain("last active Admin");
+        demote.Reason.ShouldBe(AdminRefusal.CannotDemoteLastAdmin);
+        disable.Reason.ShouldBe(AdminRefusal.CannotDisableLastAdmin);
+        lockOut.Reason.ShouldBe(AdminRefusal.CannotLockLastAdmin);
         (await AuditCountAsync(scope.ServiceProvider)).ShouldBe(0);
     }
 
@@ -128,13 +129,15 @@ public sealed class UserAdministrationTests
         await using var scope = host.CreateScope();
         var (service, admin, _) = await ArrangeAsync(scope.ServiceProvider);
 
-        var duplicate = await Should.ThrowAsync<UserAdministrationException>(() =>
+        var duplicate = await Should.ThrowAsync<AdminActionRefusedException>(() =>
             service.CreateAsync(admin, new NewUser(TestHost.AdminEmail, null, [Roles.Lead])));
-        var unknown = await Should.ThrowAsync<UserAdministrationException>(() =>
+        var unknown = await Should.ThrowAsync<AdminActionRefusedException>(() =>
             service.CreateAsync(admin, new NewUser("new@example.test", null, ["Viewer"])));
 
-        duplicate.Message.ShouldContain("already exists");
-        unknown.Message.ShouldContain("Unknown role: Viewer");
+        duplicate.Reason.ShouldBe(AdminRefusal.UserEmailTaken);
+        duplicate.Details.ShouldBe([TestHost.AdminEmail]);
+        unknown.Reason.ShouldBe(AdminRefusal.UnknownRole);
+        unknown.Details.ShouldBe(["Viewer"]);
     }
 
     private static async Task<(IUserAdministration Service, ClaimsPrincipal Admin, string AdminId)> ArrangeAsync(IServiceProvider services)

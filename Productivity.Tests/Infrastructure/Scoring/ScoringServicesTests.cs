@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Auditing;
 using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.Core.Scoring;
+using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Infrastructure.Scoring;
 
@@ -27,12 +28,10 @@ public sealed class ScoringServicesTests
 
         RecomputeTask task;
         int affected;
-        await using (var scope = context.Host.CreateScope())
-        {
-            var rules = scope.ServiceProvider.GetRequiredService<ScoringRulesService>();
-            affected = await rules.DaysAffectedByRoleAsync("Picking");
-            task = await rules.SaveRoleAsync(Admin(), new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 200, null, 0.6));
-        }
+        var rules = context.Host.Services.GetRequiredService<IScoringRulesService>();
+        var admin = await TestPrincipals.AdminAsync(context.Host.Services);
+        affected = await rules.DaysAffectedByRoleAsync(admin, "Picking");
+        task = await rules.SaveRoleAsync(admin, new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 200, null, 0.6));
         await WaitAsync(task);
 
         affected.ShouldBe(2);
@@ -49,13 +48,20 @@ public sealed class ScoringServicesTests
     public async Task SaveRole_InvalidNumbers_IsRefusedAndNothingChanges(string provider)
     {
         await using var context = await ScoringTestContext.StartAsync(provider, new DateTime(2025, 12, 11, 0, 0, 0, DateTimeKind.Utc));
-        await using var scope = context.Host.CreateScope();
-        var rules = scope.ServiceProvider.GetRequiredService<ScoringRulesService>();
+        var rules = context.Host.Services.GetRequiredService<IScoringRulesService>();
+        var admin = await TestPrincipals.AdminAsync(context.Host.Services);
 
-        await Should.ThrowAsync<ArgumentException>(() =>
-            rules.SaveRoleAsync(Admin(), new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 0, null, 0.3)));
-        await Should.ThrowAsync<ArgumentException>(() =>
-            rules.SaveRoleAsync(Admin(), new RoleDefinition("QC Passed", "Packing", "Packing", RoleKind.Continuous, 45, null, 1.33)));
+        var rate = await Should.ThrowAsync<AdminActionRefusedException>(() =>
+            rules.SaveRoleAsync(admin, new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 0, null, 0.3)));
+        var threshold = await Should.ThrowAsync<AdminActionRefusedException>(() =>
+            rules.SaveRoleAsync(admin, new RoleDefinition("QC Passed", "Packing", "Packing", RoleKind.Continuous, 45, null, 1.33)));
+        var points = await Should.ThrowAsync<AdminActionRefusedException>(() =>
+            rules.SaveRoleAsync(admin, new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 200, null, -1)));
+
+        rate.Reason.ShouldBe(AdminRefusal.RoleRateNotPositive);
+        rate.Details.ShouldBe(["Picker"]);
+        threshold.Reason.ShouldBe(AdminRefusal.RoleThresholdMissing);
+        points.Reason.ShouldBe(AdminRefusal.NegativePoints);
 
         (await context.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(0);
         (await context.QueryAsync(db => db.ActionRoles.SingleAsync(r => r.Action == "Picking"))).ExpectedPerHour.ShouldBe(200);
@@ -142,11 +148,8 @@ public sealed class ScoringServicesTests
         context.Time.Advance(TimeSpan.FromHours(7));
 
         RecomputeTask task;
-        await using (var scope = context.Host.CreateScope())
-        {
-            task = await scope.ServiceProvider.GetRequiredService<ScoringRulesService>()
-                .SaveSettingsAsync(Admin(), ScoringParameters.Default with { OpenShiftCapHours = 10 });
-        }
+        task = await context.Host.Services.GetRequiredService<IScoringRulesService>()
+            .SaveParametersAsync(await TestPrincipals.AdminAsync(context.Host.Services), ScoringParameters.Default with { OpenShiftCapHours = 10 });
         await WaitAsync(task);
 
         var score = await context.QueryAsync(db => db.DailyScores.SingleAsync());
@@ -158,13 +161,15 @@ public sealed class ScoringServicesTests
     public async Task SaveSettings_CapLongerThanADay_IsRefusedAndNothingChanges()
     {
         await using var context = await ScoringTestContext.StartAsync("Sqlite", new DateTime(2025, 12, 11, 0, 0, 0, DateTimeKind.Utc));
-        await using var scope = context.Host.CreateScope();
-        var rules = scope.ServiceProvider.GetRequiredService<ScoringRulesService>();
+        var rules = context.Host.Services.GetRequiredService<IScoringRulesService>();
+        var admin = await TestPrincipals.AdminAsync(context.Host.Services);
 
-        await Should.ThrowAsync<ArgumentException>(() => rules.SaveSettingsAsync(Admin(), ScoringParameters.Default with { OpenShiftCapHours = 25 }));
+        var refused = await Should.ThrowAsync<AdminActionRefusedException>(() =>
+            rules.SaveParametersAsync(admin, ScoringParameters.Default with { OpenShiftCapHours = 25 }));
 
+        refused.Reason.ShouldBe(AdminRefusal.ParametersOutOfRange);
         (await context.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(0);
-        (await rules.SettingsAsync()).OpenShiftCapHours.ShouldBe(16);
+        (await rules.ParametersAsync(admin)).OpenShiftCapHours.ShouldBe(16);
     }
 
     [Theory]
@@ -206,7 +211,4 @@ public sealed class ScoringServicesTests
         }
         task.IsRunning.ShouldBeFalse("the recompute did not finish in 30 s");
     }
-
-    private static ClaimsPrincipal Admin() =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin@example.test"), new Claim(ClaimTypes.NameIdentifier, "admin")], "test"));
 }

@@ -7,7 +7,7 @@ using NSubstitute;
 using Productivity.Core.Auditing;
 using Productivity.Core.Security;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Auditing;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Admin.Audit;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using Productivity.Core.Scoring;
 using Productivity.Core.Security;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Admin.Roles;
@@ -17,8 +16,8 @@ public sealed class RolesPageTests : ComponentTestBase
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    private readonly IRulesAdministration _rules = Substitute.For<IRulesAdministration>();
-    private readonly IRecomputeAdministration _recomputes = Substitute.For<IRecomputeAdministration>();
+    private readonly IScoringRulesService _rules = Substitute.For<IScoringRulesService>();
+    private readonly IRangeRecompute _recomputes = Substitute.For<IRangeRecompute>();
 
     public RolesPageTests()
     {
@@ -48,7 +47,7 @@ public sealed class RolesPageTests : ComponentTestBase
     public void EditRole_Confirmed_SavesTheEditedRoleAndShowsTheRecompute()
     {
         _rules.DaysAffectedByRoleAsync(Arg.Any<ClaimsPrincipal>(), "Picking", Arg.Any<CancellationToken>()).Returns(42);
-        var task = new RecomputeTask(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 10), "admin@example.test", "role 'Picking' edited", DateTime.UtcNow)
+        var task = new RecomputeTask(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 10), "admin@example.test", RecomputeReason.RoleEdited, DateTime.UtcNow, "Picking")
         {
             DaysTotal = 10,
             DaysDone = 4,
@@ -66,6 +65,7 @@ public sealed class RolesPageTests : ComponentTestBase
             new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 210, null, 0.3), Arg.Any<CancellationToken>()), Timeout);
         cut.WaitForAssertion(() => Text(cut.Find("[data-testid=recompute-counts]")).ShouldStartWith("4 / 10 days"), Timeout);
         Text(cut.Find("[data-testid=recompute-status]")).ShouldBe("Running");
+        Text(cut.Find("[data-testid=recompute-progress]")).ShouldContain("(role 'Picking' edited, by admin@example.test)");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class RolesPageTests : ComponentTestBase
     [Fact]
     public void RunningRecompute_Cancel_CancelsThatTask()
     {
-        var task = new RecomputeTask(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 10), "admin@example.test", "parameters edited", DateTime.UtcNow);
+        var task = new RecomputeTask(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 10), "admin@example.test", RecomputeReason.ParametersEdited, DateTime.UtcNow);
         _recomputes.TasksAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<CancellationToken>()).Returns([task]);
         var cut = RenderWithProviders<RolesPage>();
 

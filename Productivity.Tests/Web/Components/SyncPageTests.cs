@@ -6,7 +6,11 @@ using NSubstitute;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Exceptions;
+using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
+using Productivity.Infrastructure.Sync;
+using Productivity.Infrastructure.Webhooks;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Admin.Sync;
 
@@ -22,7 +26,7 @@ public sealed class SyncPageTests : ComponentTestBase
     public SyncPageTests()
     {
         Services.AddSingleton(_sync);
-        Services.AddSingleton(Substitute.For<IRecomputeAdministration>());
+        Services.AddSingleton(Substitute.For<IRangeRecompute>());
         Services.AddSingleton(Substitute.For<IExceptionQueries>());
         Services.AddSingleton(_webhooks);
         Services.AddSingleton(new SiteClock(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")));
@@ -44,6 +48,10 @@ public sealed class SyncPageTests : ComponentTestBase
         Text(row).ShouldContain("Succeeded with rejections");
         Text(cut.Find("[data-testid=last-run-EmployeeSyncJob]")).ShouldBe("never");
         cut.FindAll("[data-testid=schedules-off]").ShouldBeEmpty();
+        var jobs = Text(cut.Find("[data-testid=jobs]"));
+        jobs.ShouldContain("Connecteam shifts (today and yesterday) ShiftSyncJob · every 5 min");
+        jobs.ShouldContain("Connecteam employees EmployeeSyncJob · cron 0 0 2 * * ? (America/Chicago)");
+        jobs.ShouldContain("PodFactory (incremental) PodFactorySyncJob · every 10 s");
     }
 
     [Fact]
@@ -75,14 +83,45 @@ public sealed class SyncPageTests : ComponentTestBase
     {
         GivenJobs(schedulesOn: true);
         _sync.RunNowAsync(Arg.Any<ClaimsPrincipal>(), "EmployeeSyncJob", Arg.Any<CancellationToken>())
-            .Returns("Connecteam employees: started; the run appears in the history when it ends.");
+            .Returns(new RunNowResult("EmployeeSyncJob", Started: true, Run: null, Failed: false, Rescored: null));
         var cut = RenderWithProviders<SyncPage>();
 
         cut.WaitForElement("[data-testid=run-EmployeeSyncJob]", Timeout).Click();
 
-        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent.ShouldContain("Connecteam employees: started"), Timeout);
+        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent
+            .ShouldContain("Connecteam employees: started; the run appears in the history when it ends."), Timeout);
         _sync.Received(1).RunNowAsync(Arg.Is<ClaimsPrincipal>(p => p.Identity!.Name == "admin@example.test"), "EmployeeSyncJob", Arg.Any<CancellationToken>());
         _sync.DidNotReceive().RunNowAsync(Arg.Any<ClaimsPrincipal>(), "ShiftSyncJob", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void RunNow_RanHere_SaysWhatTheRunDid()
+    {
+        GivenJobs(schedulesOn: false);
+        var run = new SyncRun { Id = 13, Job = "connecteam-employees", Trigger = "manual", Status = SyncRunStatus.Succeeded, ItemsRead = 7, Added = 2, Updated = 1 };
+        _sync.RunNowAsync(Arg.Any<ClaimsPrincipal>(), "EmployeeSyncJob", Arg.Any<CancellationToken>())
+            .Returns(new RunNowResult("EmployeeSyncJob", Started: false, run, Failed: false, Rescored: null));
+        var cut = RenderWithProviders<SyncPage>();
+
+        cut.WaitForElement("[data-testid=run-EmployeeSyncJob]", Timeout).Click();
+
+        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent
+            .ShouldContain("Connecteam employees: Succeeded: read 7, added 2, updated 1, rejected 0."), Timeout);
+    }
+
+    [Fact]
+    public void RunNow_Refused_ShowsTheRefusalAndRefreshesTheJobs()
+    {
+        GivenJobs(schedulesOn: true);
+        _sync.RunNowAsync(Arg.Any<ClaimsPrincipal>(), "ShiftSyncJob", Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<RunNowResult>(new AdminActionRefusedException(AdminRefusal.UnknownJob, "ShiftSyncJob")));
+        var cut = RenderWithProviders<SyncPage>();
+
+        cut.WaitForElement("[data-testid=run-ShiftSyncJob]", Timeout).Click();
+
+        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent.ShouldContain("There is no job 'ShiftSyncJob'."), Timeout);
+        cut.WaitForAssertion(() => _sync.Received(2).JobsAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<CancellationToken>()), Timeout);
+        Text(cut.Find("[data-testid=run-ShiftSyncJob]")).ShouldBe("Run now");
     }
 
     private void GivenJobs(bool schedulesOn)
@@ -104,9 +143,10 @@ public sealed class SyncPageTests : ComponentTestBase
         DateTime? next = schedulesOn ? new DateTime(2025, 12, 10, 14, 5, 0, DateTimeKind.Utc) : null;
         _sync.JobsAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<CancellationToken>()).Returns(new SyncOverview(schedulesOn,
         [
-            new JobStatus("ShiftSyncJob", "Connecteam shifts", "connecteam-shifts", schedulesOn ? "every 5 min" : null, run, null, next, null),
-            new JobStatus("EmployeeSyncJob", "Connecteam employees", "connecteam-employees", null, null, null, null, null),
-            new JobStatus("PodFactorySyncJob", "PodFactory (incremental)", "podfactory", schedulesOn ? "every 10 s" : null,
+            new JobStatus("ShiftSyncJob", "connecteam-shifts", schedulesOn ? new JobTiming(TimeSpan.FromMinutes(5), null, null) : null, run, null, next, null),
+            new JobStatus("EmployeeSyncJob", "connecteam-employees", schedulesOn ? new JobTiming(null, "0 0 2 * * ?", "America/Chicago") : null,
+                null, null, null, null),
+            new JobStatus("PodFactorySyncJob", "podfactory", schedulesOn ? new JobTiming(TimeSpan.FromSeconds(10), null, null) : null,
                 new SyncRun
                 {
                     Id = 12, Job = "podfactory", Trigger = "schedule", Status = SyncRunStatus.Succeeded, ItemsRead = 1, Added = 1,

@@ -7,6 +7,7 @@ using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Admin.Users;
 
@@ -114,7 +115,7 @@ public sealed class UsersPageTests : ComponentTestBase
     public void Disable_RefusedByService_ShowsMessageInSnackbar()
     {
         _users.SetDisabledAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<string>(), Arg.Any<bool>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new UserAdministrationException("You cannot disable the last active Admin."));
+            .ThrowsAsync(new AdminActionRefusedException(AdminRefusal.CannotDisableLastAdmin));
         var cut = RenderPage();
 
         ChooseRowAction(cut, "ann@example.test", "Disable");

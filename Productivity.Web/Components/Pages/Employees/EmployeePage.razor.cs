@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Employees;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Employees;
 
@@ -25,17 +24,10 @@ public sealed partial class EmployeePage
     private IEmployeeAdministration Administration { get; set; } = default!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
         _isAdmin = (await ActorAsync()).IsInRole(Roles.Admin);
@@ -83,22 +75,5 @@ public sealed partial class EmployeePage
     private void Report(IReadOnlyCollection<Core.Sync.EmployeeDay> days, string what) =>
         Snackbar.Add(days.Count == 0 ? $"{what}." : $"{what}; {days.Count} day(s) recomputed.", Severity.Success);
 
-    private async Task RunAsync(Func<ClaimsPrincipal, Task> action, string? success = null)
-    {
-        try
-        {
-            await action(await ActorAsync());
-            if (success is not null)
-            {
-                Snackbar.Add(success, Severity.Success);
-            }
-        }
-        catch (Exception ex) when (ex is EmployeeAdministrationException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        await LoadAsync();
-    }
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
+    protected override Task ReloadAsync() => LoadAsync();
 }

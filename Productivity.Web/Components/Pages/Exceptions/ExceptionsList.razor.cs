@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Exceptions;
 
 namespace Productivity.Web.Components.Pages.Exceptions;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Auditing;
 using Productivity.Core.Time;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Auditing;
 
 namespace Productivity.Web.Components.Pages.Admin.Audit;
 
@@ -26,9 +24,6 @@ public partial class AuditPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "person")]
     public string? PersonQuery { get; set; }
@@ -79,6 +74,4 @@ public partial class AuditPage
         SiteClock.TryParseDay(text, out var day) ? day.ToDateTime(TimeOnly.MinValue) : null;
 
     private static DateOnly? Date(DateTime? value) => value is { } date ? DateOnly.FromDateTime(date) : null;
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
 }

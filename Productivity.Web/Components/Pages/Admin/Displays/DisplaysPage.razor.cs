@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Displays;
+using Productivity.Web.Components.Shared;
 using Productivity.Web.Security;
 
 namespace Productivity.Web.Components.Pages.Admin.Displays;
@@ -21,17 +20,10 @@ public sealed partial class DisplaysPage
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private SiteClock SiteClock { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override Task OnInitializedAsync() => ReloadAsync();
 
     private async Task CreateAsync()
@@ -43,7 +35,7 @@ public sealed partial class DisplaysPage
             return;
         }
         CreatedDisplay? created = null;
-        await RunAsync(async (displays, actor) => created = await displays.CreateAsync(actor, name));
+        await RunAsync(async actor => created = await Displays.CreateAsync(actor, name));
         if (created is not null)
         {
             var parameters = new DialogParameters<DisplayLinkShownOnceDialog>
@@ -62,32 +54,15 @@ public sealed partial class DisplaysPage
             $"Revoke {display.Name}? The TV stops showing data within a minute and its link stops working.", yesText: "Revoke", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await RunAsync((displays, actor) => displays.RevokeAsync(actor, display.Id), $"{display.Name} revoked.");
+            await RunAsync(actor => Displays.RevokeAsync(actor, display.Id), $"{display.Name} revoked.");
         }
     }
 
-    private async Task RunAsync(Func<DisplayDeviceService, ClaimsPrincipal, Task> action, string? success = null)
+    protected override async Task ReloadAsync()
     {
         try
         {
-            await action(Displays, (await AuthenticationState).User);
-            if (success is not null)
-            {
-                Snackbar.Add(success, Severity.Success);
-            }
-        }
-        catch (Exception ex) when (ex is DisplayAdministrationException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        await ReloadAsync();
-    }
-
-    private async Task ReloadAsync()
-    {
-        try
-        {
-            _displays = await Displays.ListAsync((await AuthenticationState).User);
+            _displays = await Displays.ListAsync(await ActorAsync());
         }
         catch (UnauthorizedAccessException ex)
         {

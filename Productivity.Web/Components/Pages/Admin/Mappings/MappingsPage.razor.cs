@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Productivity.Infrastructure.Mappings;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Admin.Mappings;
 
@@ -15,19 +14,12 @@ public partial class MappingsPage
     private IReadOnlyList<PendingMappingView>? _pending;
     private IReadOnlyList<EmployeeChoice> _employees = [];
     private MappingImport? _import;
-    private bool _busy;
 
     [Inject]
     private IMappingAdministration Mappings { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -95,7 +87,8 @@ public partial class MappingsPage
     {
         if (file.Size > MaxCsvBytes)
         {
-            throw new MappingException($"{file.Name} is larger than {MaxCsvBytes / 1024 / 1024} MB.");
+            Snackbar.Add($"{file.Name} is larger than {MaxCsvBytes / 1024 / 1024} MB.", Severity.Error);
+            return;
         }
         // Spooled to a temporary file, never held in memory, then imported line by line from it. Not imported straight
         // from the browser's stream: the import writes every good line to the database as it reads, and that stream
@@ -110,23 +103,5 @@ public partial class MappingsPage
         _import = await Mappings.ImportCsvAsync(actor, spool);
     });
 
-    private async Task RunAsync(Func<ClaimsPrincipal, Task> action)
-    {
-        _busy = true;
-        try
-        {
-            await action(await ActorAsync());
-        }
-        catch (Exception ex) when (ex is MappingException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-        _pending = await Mappings.PendingAsync(await ActorAsync());
-    }
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
+    protected override async Task ReloadAsync() => _pending = await Mappings.PendingAsync(await ActorAsync());
 }

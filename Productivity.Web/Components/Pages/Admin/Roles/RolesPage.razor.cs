@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Scoring;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Admin.Roles;
 
@@ -13,22 +12,15 @@ public partial class RolesPage
     private IReadOnlyList<RoleDefinition>? _roles;
     private ScoringParameters? _parameters;
     private RecomputeTask? _task;
-    private bool _busy;
 
     [Inject]
-    private IRulesAdministration Rules { get; set; } = default!;
+    private IScoringRulesService Rules { get; set; } = default!;
 
     [Inject]
-    private IRecomputeAdministration Recomputes { get; set; } = default!;
+    private IRangeRecompute Recomputes { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -88,29 +80,11 @@ public partial class RolesPage
     private async Task<bool> ConfirmAsync(string title, string message) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: "Save", cancelText: "Cancel") == true;
 
-    private async Task RunAsync(Func<ClaimsPrincipal, Task> action)
-    {
-        _busy = true;
-        try
-        {
-            await action(await ActorAsync());
-        }
-        catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException or KeyNotFoundException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-        await LoadAsync(await ActorAsync());
-    }
+    protected override async Task ReloadAsync() => await LoadAsync(await ActorAsync());
 
     private async Task LoadAsync(ClaimsPrincipal actor)
     {
         _roles = await Rules.RolesAsync(actor);
         _parameters = await Rules.ParametersAsync(actor);
     }
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
 }

@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Sync;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Admin.Sync;
 
@@ -18,12 +17,6 @@ public partial class RunHistory
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private async Task<GridData<SyncRun>> LoadAsync(GridState<SyncRun> state, CancellationToken cancellationToken)
     {
@@ -41,20 +34,11 @@ public partial class RunHistory
         }
     }
 
-    private async Task ShowDetailsAsync(DataGridRowClickEventArgs<SyncRun> row)
+    private Task ShowDetailsAsync(DataGridRowClickEventArgs<SyncRun> row) => RunAsync(async actor =>
     {
-        try
-        {
-            var details = await Sync.RunDetailsAsync(await ActorAsync(), row.Item.Id);
-            var parameters = new DialogParameters<RunDetailsDialog> { { d => d.Details, details } };
-            await Dialogs.ShowAsync<RunDetailsDialog>($"{details.Run.Job} run {details.Run.Id}", parameters,
-                new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
-        }
-        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-    }
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
+        var details = await Sync.RunDetailsAsync(actor, row.Item.Id);
+        var parameters = new DialogParameters<RunDetailsDialog> { { d => d.Details, details } };
+        await Dialogs.ShowAsync<RunDetailsDialog>($"{details.Run.Job} run {details.Run.Id}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+    }, reload: false);
 }

@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Sync;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Admin.Sync;
 
@@ -17,13 +16,7 @@ public partial class SyncPage
     private ISyncAdministration Sync { get; set; } = default!;
 
     [Inject]
-    private IRecomputeAdministration Recomputes { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    private IRangeRecompute Recomputes { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -32,7 +25,9 @@ public partial class SyncPage
         _overview = await Sync.JobsAsync(actor);
     }
 
-    private async Task RefreshAsync() => _overview = await Sync.JobsAsync(await ActorAsync());
+    private Task RefreshAsync() => ReloadAsync();
+
+    protected override async Task ReloadAsync() => _overview = await Sync.JobsAsync(await ActorAsync());
 
     private async Task RunNowAsync(JobStatus job)
     {
@@ -42,42 +37,17 @@ public partial class SyncPage
         }
         try
         {
-            Snackbar.Add(await Sync.RunNowAsync(await ActorAsync(), job.JobKey), Severity.Info);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or KeyNotFoundException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
+            await RunAsync(async actor => Snackbar.Add(JobText.RunNow(await Sync.RunNowAsync(actor, job.JobKey)), Severity.Info), reload: false);
         }
         finally
         {
             _running.Remove(job.JobKey);
         }
-        await RefreshAsync();
+        await ReloadAsync();
     }
 
-    private async Task StartRecomputeAsync((DateOnly From, DateOnly To) range)
-    {
-        try
-        {
-            _task = await Recomputes.StartAsync(await ActorAsync(), range.From, range.To);
-        }
-        catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-    }
+    private Task StartRecomputeAsync((DateOnly From, DateOnly To) range) =>
+        RunAsync(async actor => _task = await Recomputes.StartAsync(actor, range.From, range.To), reload: false);
 
-    private async Task CancelRecomputeAsync(RecomputeTask task)
-    {
-        try
-        {
-            await Recomputes.CancelAsync(await ActorAsync(), task.Id);
-        }
-        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-    }
-
-    private async Task<ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
+    private Task CancelRecomputeAsync(RecomputeTask task) => RunAsync(actor => Recomputes.CancelAsync(actor, task.Id), reload: false);
 }

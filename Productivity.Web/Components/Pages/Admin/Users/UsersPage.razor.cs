@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Productivity.Infrastructure.Identity;
+using Productivity.Web.Components.Shared;
 
 namespace Productivity.Web.Components.Pages.Admin.Users;
 
@@ -15,12 +15,6 @@ public partial class UsersPage
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private async Task<GridData<UserSummary>> LoadAsync(GridState<UserSummary> state, CancellationToken cancellationToken)
     {
@@ -96,28 +90,5 @@ public partial class UsersPage
             new DialogOptions { BackdropClick = false, CloseOnEscapeKey = false });
     }
 
-    private async Task RunAsync(Func<System.Security.Claims.ClaimsPrincipal, Task> action, string? success = null)
-    {
-        try
-        {
-            await action(await ActorAsync());
-            if (success is not null)
-            {
-                Snackbar.Add(success, Severity.Success);
-            }
-        }
-        catch (UserAdministrationException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        await ReloadAsync();
-    }
-
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
-
-    private async Task<System.Security.Claims.ClaimsPrincipal> ActorAsync() => (await AuthenticationState).User;
+    protected override Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 }

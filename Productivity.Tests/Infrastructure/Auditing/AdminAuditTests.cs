@@ -3,13 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Auditing;
 using Productivity.Core.Scoring;
 using Productivity.Core.Security;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Auditing;
+using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
-using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+using static Productivity.Tests.TestSupport.AdminTestData;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Auditing;
 
 /// <summary>Every change made through the admin screens writes exactly one audit entry; reads, runs and recomputes write none.</summary>
 public sealed class AdminAuditTests
@@ -32,7 +34,7 @@ public sealed class AdminAuditTests
         var services = scope.ServiceProvider;
         var admin = await AdminAsync(services);
         var mappings = services.GetRequiredService<IMappingAdministration>();
-        var rules = services.GetRequiredService<IRulesAdministration>();
+        var rules = services.GetRequiredService<IScoringRulesService>();
 
         await mappings.PendingAsync(admin);
         await mappings.ApproveAsync(admin, "jgonzales@podfactory.test", jose);
@@ -42,7 +44,7 @@ public sealed class AdminAuditTests
         await mappings.ApproveExactNameMatchesAsync(admin);
         await WaitAsync(await rules.SaveRoleAsync(admin, new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 210, null, 0.29)));
         await WaitAsync(await rules.SaveParametersAsync(admin, ScoringParameters.Default with { StartAllowanceMinutes = 20 }));
-        await WaitAsync(await services.GetRequiredService<IRecomputeAdministration>().StartAsync(admin, Day, Day));
+        await WaitAsync(await services.GetRequiredService<IRangeRecompute>().StartAsync(admin, Day, Day));
         await services.GetRequiredService<ISyncAdministration>().RunNowAsync(admin, "OpenShiftScoringJob");
         await services.GetRequiredService<IAuditQueries>().SearchAsync(admin, new AuditQuery(null, null, null, null, 0, 10));
 
@@ -70,9 +72,9 @@ public sealed class AdminAuditTests
         var services = scope.ServiceProvider;
         var manager = await UserAsync(services, Roles.Manager);
         var lead = await UserAsync(services, Roles.Lead);
-        var rules = services.GetRequiredService<IRulesAdministration>();
+        var rules = services.GetRequiredService<IScoringRulesService>();
         var sync = services.GetRequiredService<ISyncAdministration>();
-        var recompute = services.GetRequiredService<IRecomputeAdministration>();
+        var recompute = services.GetRequiredService<IRangeRecompute>();
         var exceptions = services.GetRequiredService<IExceptionQueries>();
         var role = new RoleDefinition("Picking", "Picker", "Picking", RoleKind.Batch, 1, null, 9);
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Productivity.Core.Auditing;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Auditing;
 
 /// <summary>Admin → Audit log: every administrative change, newest first, filtered and paged on the server. Admin only.</summary>
 public interface IAuditQueries

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using Productivity.Infrastructure.Scoring;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Scoring;
 
 /// <summary>Admin-started background recomputes on this node: start a range, watch progress, cancel. Admin only.</summary>
-public interface IRecomputeAdministration
+public interface IRangeRecompute
 {
     /// <summary>Starts recomputing every employee-day of the site-local days; an overlapping running task is returned instead.</summary>
     Task<RecomputeTask> StartAsync(ClaimsPrincipal actor, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);

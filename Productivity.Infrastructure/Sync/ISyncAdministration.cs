@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Productivity.Core.Integrations;
 using Productivity.Core.Sync;
+using Productivity.Infrastructure.Security;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Sync;
 
 /// <summary>Admin → Sync: each job's last run and next firing, "Run now", and the run history with details. Admin only.</summary>
 public interface ISyncAdministration
@@ -11,13 +12,13 @@ public interface ISyncAdministration
 
     /// <summary>
     /// Fires the job on the scheduler (it runs in the background, once in a cluster), or, when this node has no
-    /// schedules, runs it here to the end. Returns a sentence for the Admin.
+    /// schedules, runs it here to the end. An unknown job is refused (<see cref="AdminRefusal.UnknownJob"/>).
     /// </summary>
-    Task<string> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default);
+    Task<RunNowResult> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default);
 
     Task<SyncRunPage> HistoryAsync(ClaimsPrincipal actor, SyncRunQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>One run with its details (warnings, rejected rows, removed shifts, per-day report); an unknown id is not found.</summary>
+    /// <summary>One run with its details (warnings, rejected rows, removed shifts, per-day report); an unknown id is refused.</summary>
     Task<SyncRunDetails> RunDetailsAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default);
 }
 
@@ -26,7 +27,7 @@ public sealed record SyncOverview(bool SchedulesOn, IReadOnlyList<JobStatus> Job
 
 /// <param name="JobKey">The Quartz job key (the job's class name).</param>
 /// <param name="SyncJob">The job's name in <c>sync_runs</c>; null for a job that records no runs.</param>
-/// <param name="Schedule">How often it fires, e.g. "every 5 min" or a cron expression; null when not scheduled.</param>
+/// <param name="Schedule">How often it fires; null when not scheduled.</param>
 /// <param name="LastFiredUtc">The scheduler's previous firing (for jobs that record no runs).</param>
 /// <param name="LastPolledUtc">
 /// A polling job's last successful read of its source (<see cref="SyncPoll"/>): newer than its last run when the
@@ -34,13 +35,22 @@ public sealed record SyncOverview(bool SchedulesOn, IReadOnlyList<JobStatus> Job
 /// </param>
 public sealed record JobStatus(
     string JobKey,
-    string Title,
     string? SyncJob,
-    string? Schedule,
+    JobTiming? Schedule,
     SyncRun? LastRun,
     DateTime? LastFiredUtc,
     DateTime? NextFireUtc,
     DateTime? LastPolledUtc);
+
+/// <summary>A job's schedule: a repeat interval, or a cron expression in a time zone (neither for another kind of trigger).</summary>
+public sealed record JobTiming(TimeSpan? Every, string? Cron, string? TimeZoneId);
+
+/// <summary>What "Run now" did.</summary>
+/// <param name="Started">Fired on the scheduler: it runs in the background and its run appears in the history when it ends.</param>
+/// <param name="Run">The run this node did to the end; null when started on the scheduler, or for a job that records no runs.</param>
+/// <param name="Failed">The run here failed (<see cref="SyncRun.Error"/> says why).</param>
+/// <param name="Rescored">The employee-days with open shifts a rescoring run here recomputed.</param>
+public sealed record RunNowResult(string JobKey, bool Started, SyncRun? Run, bool Failed, int? Rescored);
 
 public sealed record SyncRunQuery(string? Job, int Page, int PageSize);
 

@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Employees;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Jobs;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
-using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+using static Productivity.Tests.TestSupport.AdminTestData;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Sync;
 
 /// <summary>Admin → Sync: last runs from sync_runs, next firings from Quartz, "Run now" with and without a scheduler, run details.</summary>
 public sealed class SyncAdministrationTests
@@ -81,7 +81,7 @@ public sealed class SyncAdministrationTests
         details.Rejected.ShouldBe([new Productivity.Core.Integrations.RejectedRow("connecteam", "shift 77", "clock-out before clock-in")]);
         details.Warnings.ShouldBe(["user 5 is archived in Connecteam"]);
         details.Days.ShouldBe([new SyncDayReport(Day, 31, 2, 0, 1)]);
-        await Should.ThrowAsync<KeyNotFoundException>(() => sync.RunDetailsAsync(admin, 999_999));
+        (await Should.ThrowAsync<AdminActionRefusedException>(() => sync.RunDetailsAsync(admin, 999_999))).Reason.ShouldBe(AdminRefusal.SyncRunNotFound);
     }
 
     [Fact]
@@ -120,14 +120,19 @@ public sealed class SyncAdministrationTests
         var sync = scope.ServiceProvider.GetRequiredService<ISyncAdministration>();
         var admin = await AdminAsync(scope.ServiceProvider);
 
-        var message = await sync.RunNowAsync(admin, nameof(EmployeeSyncJob));
+        var result = await sync.RunNowAsync(admin, nameof(EmployeeSyncJob));
 
-        message.ShouldContain("Succeeded");
+        result.Started.ShouldBeFalse();
+        result.Failed.ShouldBeFalse();
+        result.Run.ShouldNotBeNull().Status.ShouldBeOneOf(SyncRunStatus.Succeeded, SyncRunStatus.SucceededWithRejections);
         var run = (await sync.HistoryAsync(admin, new SyncRunQuery(null, 0, 10))).Items.ShouldHaveSingleItem();
+        run.Id.ShouldBe(result.Run.Id);
         run.Job.ShouldBe(SyncJobs.Employees);
         run.Trigger.ShouldBe(SyncTriggers.Manual);
         run.Added.ShouldBeGreaterThan(0);
-        await Should.ThrowAsync<KeyNotFoundException>(() => sync.RunNowAsync(admin, "DropTablesJob"));
+        var unknown = await Should.ThrowAsync<AdminActionRefusedException>(() => sync.RunNowAsync(admin, "DropTablesJob"));
+        unknown.Reason.ShouldBe(AdminRefusal.UnknownJob);
+        unknown.Details.ShouldBe(["DropTablesJob"]);
     }
 
     [Fact]
@@ -139,14 +144,15 @@ public sealed class SyncAdministrationTests
         var admin = await AdminAsync(scope.ServiceProvider);
 
         var overview = await sync.JobsAsync(admin);
-        var message = await sync.RunNowAsync(admin, nameof(ReconciliationJob));
+        var result = await sync.RunNowAsync(admin, nameof(ReconciliationJob));
 
         overview.SchedulesOn.ShouldBeTrue();
         var employees = overview.Jobs.Single(j => j.JobKey == nameof(EmployeeSyncJob));
-        employees.Schedule.ShouldBe("cron 0 0 2 * * ? (America/Chicago)");
+        employees.Schedule.ShouldBe(new JobTiming(null, "0 0 2 * * ?", "America/Chicago"));
         employees.NextFireUtc.ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow);
-        overview.Jobs.Single(j => j.JobKey == nameof(PodFactorySyncJob)).Schedule.ShouldBe("every 10 s");
-        message.ShouldContain("started");
+        overview.Jobs.Single(j => j.JobKey == nameof(PodFactorySyncJob)).Schedule.ShouldBe(new JobTiming(TimeSpan.FromSeconds(10), null, null));
+        result.Started.ShouldBeTrue();
+        result.Run.ShouldBeNull();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline
                && !await QueryAsync(host, db => db.SyncRuns.AnyAsync(r => r.Job == SyncJobs.Reconciliation

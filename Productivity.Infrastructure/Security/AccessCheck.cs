@@ -4,7 +4,7 @@ using Productivity.Core.Security;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Security;
 
 /// <summary>
 /// The server-side check behind every admin and employee service method, displays included: the caller must be an

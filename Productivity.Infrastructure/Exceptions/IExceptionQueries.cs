@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Exceptions;
 
 /// <summary>
 /// The data-quality exceptions list (stored findings of scored days, plus unmapped PodFactory e-mails). Read-only;

@@ -1,19 +1,19 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Productivity.Infrastructure.Security;
 using Productivity.Core.Auditing;
 using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
-using Productivity.Infrastructure.Admin;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
 using Productivity.Tests.TestSupport;
-using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+using static Productivity.Tests.TestSupport.AdminTestData;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Mappings;
 
 /// <summary>Admin → Pending mappings on both real providers: approval credits the rows and rescored days, bulk approval, refusal.</summary>
 public sealed class MappingAdministrationTests
@@ -104,9 +104,9 @@ public sealed class MappingAdministrationTests
         var mappings = scope.ServiceProvider.GetRequiredService<IMappingAdministration>();
         var admin = await AdminAsync(scope.ServiceProvider);
 
-        var refused = await Should.ThrowAsync<MappingException>(() => mappings.ApproveAsync(admin, "jgonzales@podfactory.test", 4242));
+        var refused = await Should.ThrowAsync<AdminActionRefusedException>(() => mappings.ApproveAsync(admin, "jgonzales@podfactory.test", 4242));
 
-        refused.Message.ShouldContain("does not exist");
+        (refused.Reason, refused.Details).ShouldBe((AdminRefusal.EmployeeNotFound, (IReadOnlyList<string>)["4242"]));
         (await QueryAsync(host, db => db.PendingMappings.SingleAsync())).Status.ShouldBe(PendingMappingStatus.Pending);
         (await QueryAsync(host, db => db.AuditEntries.CountAsync())).ShouldBe(0);
     }

@@ -1,21 +1,18 @@
 using Productivity.Core.Scoring;
+using Productivity.Infrastructure.Exceptions;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Web.Components.Pages.Exceptions;
 
-/// <summary>The kinds of the exceptions list: every <see cref="DataQualityIssue"/> plus unmapped PodFactory e-mails.</summary>
-public static class ExceptionKinds
+/// <summary>How each kind of the exceptions list reads.</summary>
+internal static class ExceptionKindText
 {
-    public const string UnmappedEmail = "UnmappedEmail";
-
-    public static IReadOnlyList<string> All { get; } = [.. Enum.GetNames<DataQualityIssue>(), UnmappedEmail];
-
     public static string Describe(string kind) => kind switch
     {
         nameof(DataQualityIssue.ProductionOutsideSession) => "Production outside a clock session",
         nameof(DataQualityIssue.OpenShiftCapped) => "Open shift capped (forgotten clock-out?)",
         nameof(DataQualityIssue.UnknownAction) => "Action with no role",
         nameof(DataQualityIssue.ShiftWithoutProduction) => "Clocked in without production",
-        UnmappedEmail => "Unmapped PodFactory e-mail",
+        ExceptionKinds.UnmappedEmail => "Unmapped PodFactory e-mail",
         _ => kind,
     };
 }

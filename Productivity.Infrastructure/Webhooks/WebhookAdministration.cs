@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Security;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Persistence;
-using Productivity.Infrastructure.Webhooks;
+using Productivity.Infrastructure.Security;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Webhooks;
 
 internal sealed class WebhookAdministration(
     IDbContextFactory<ProductivityDbContext> contexts,

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Productivity.Core.Sync;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Webhooks;
 
 /// <summary>Admin → Sync → Webhook: whether the Connecteam webhook is on, its token masked, and the recent calls. Admin only.</summary>
 public interface IWebhookAdministration

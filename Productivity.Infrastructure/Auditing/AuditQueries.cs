@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Security;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Auditing;
 
 internal sealed class AuditQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IAuditQueries
 {

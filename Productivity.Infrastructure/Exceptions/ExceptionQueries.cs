@@ -5,8 +5,9 @@ using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Security;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Exceptions;
 
 /// <summary>Unmapped e-mails first (few, and they hide production), then stored findings, newest day first.</summary>
 internal sealed class ExceptionQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IExceptionQueries

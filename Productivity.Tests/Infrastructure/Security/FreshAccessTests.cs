@@ -8,7 +8,7 @@ using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.TestSupport;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Security;
 
 /// <summary>
 /// A circuit's scope lives as long as its page: each test keeps one scope open as a page does (and uses it once first,

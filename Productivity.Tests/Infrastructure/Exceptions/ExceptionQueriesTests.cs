@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Scoring;
-using Productivity.Infrastructure.Admin;
+using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.TestSupport;
-using static Productivity.Tests.Infrastructure.Admin.AdminTestData;
+using static Productivity.Tests.TestSupport.AdminTestData;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.Infrastructure.Exceptions;
 
 public sealed class ExceptionQueriesTests
 {

@@ -9,7 +9,7 @@ using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Tests.TestSupport;
 
-namespace Productivity.Tests.Infrastructure.Admin;
+namespace Productivity.Tests.TestSupport;
 
 /// <summary>Arranges what the admin services work on, straight in the database of a <see cref="TestHost"/>.</summary>
 internal static class AdminTestData

@@ -8,10 +8,10 @@ using Productivity.Core.Sync;
 using Productivity.Infrastructure.Jobs;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
-using Productivity.Infrastructure.Sync;
+using Productivity.Infrastructure.Security;
 using Quartz;
 
-namespace Productivity.Infrastructure.Admin;
+namespace Productivity.Infrastructure.Sync;
 
 /// <summary>The Sync page's reads (sync_runs, sync_polls and the scheduler's triggers) and "Run now".</summary>
 internal sealed class SyncAdministration(
@@ -32,16 +32,15 @@ internal sealed class SyncAdministration(
         var polls = await db.SyncPolls.AsNoTracking().ToDictionaryAsync(p => p.Job, p => p.PolledUtc, cancellationToken);
         var scheduler = schedulerFactory is null ? null : await schedulerFactory.GetScheduler(cancellationToken);
         var jobs = new List<JobStatus>();
-        foreach (var (jobKey, title, syncJob) in SyncJobCatalog.All)
+        foreach (var (jobKey, syncJob) in SyncJobCatalog.All)
         {
             var triggers = scheduler is null ? [] : await scheduler.GetTriggersOfJob(new JobKey(jobKey), cancellationToken);
             // The schedule is the trigger named after the job; "Run now" and catch-up add one-off triggers beside it.
             var schedule = triggers.Where(t => t.Key.Name == jobKey).DefaultIfEmpty(triggers.FirstOrDefault()).First();
             jobs.Add(new JobStatus(
                 jobKey,
-                title,
                 syncJob,
-                schedule is null ? null : Describe(schedule),
+                schedule is null ? null : Timing(schedule),
                 syncJob is null ? null : lastRuns.GetValueOrDefault(syncJob),
                 triggers.Select(t => t.PreviousFireTimeUtc).Max()?.UtcDateTime,
                 schedule?.NextFireTimeUtc?.UtcDateTime,
@@ -50,14 +49,13 @@ internal sealed class SyncAdministration(
         return new SyncOverview(scheduler is not null, jobs);
     }
 
-    public async Task<string> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default)
+    public async Task<RunNowResult> RunNowAsync(ClaimsPrincipal actor, string jobKey, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
         if (!SyncJobCatalog.All.Any(j => j.JobKey == jobKey))
         {
-            throw new KeyNotFoundException($"There is no job '{jobKey}'.");
+            throw new AdminActionRefusedException(AdminRefusal.UnknownJob, jobKey);
         }
-        var job = SyncJobCatalog.All.Single(j => j.JobKey == jobKey);
         if (schedulerFactory is not null)
         {
             var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
@@ -65,10 +63,10 @@ internal sealed class SyncAdministration(
             if (await scheduler.Exists(key, cancellationToken))
             {
                 await scheduler.TriggerJob(key, new JobDataMap { [JobTrigger.Key] = SyncTriggers.Manual }, cancellationToken);
-                return $"{job.Title}: started; the run appears in the history when it ends.";
+                return new RunNowResult(jobKey, Started: true, Run: null, Failed: false, Rescored: null);
             }
         }
-        return $"{job.Title}: {await RunHereAsync(jobKey)}";
+        return await RunHereAsync(jobKey);
     }
 
     public async Task<SyncRunPage> HistoryAsync(ClaimsPrincipal actor, SyncRunQuery query, CancellationToken cancellationToken = default)
@@ -92,7 +90,7 @@ internal sealed class SyncAdministration(
         await access.RequireAsync(actor, Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.SyncRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Sync run {runId} does not exist.");
+            ?? throw new AdminActionRefusedException(AdminRefusal.SyncRunNotFound, runId.ToString(CultureInfo.InvariantCulture));
         var details = ParseDetails(run);
         var employeeIds = details.Removed.Select(r => r.EmployeeId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
@@ -139,7 +137,7 @@ internal sealed class SyncAdministration(
         return new SyncRunDetails(run, unchanged, warnings, rejected, days, removed);
     }
 
-    private async Task<string> RunHereAsync(string jobKey)
+    private async Task<RunNowResult> RunHereAsync(string jobKey)
     {
         // Not tied to the page: a run started by an Admin finishes even if they navigate away.
         var cancellationToken = CancellationToken.None;
@@ -155,24 +153,18 @@ internal sealed class SyncAdministration(
         };
         if (result is null)
         {
-            return $"rescored {await openShifts.RecalculateOpenShiftsAsync(cancellationToken)} employee-days with open shifts.";
+            var rescored = await openShifts.RecalculateOpenShiftsAsync(cancellationToken);
+            return new RunNowResult(jobKey, Started: false, Run: null, Failed: false, Rescored: rescored);
         }
-        return result.Failure is null
-            ? $"{result.Run.Status}: read {result.Run.ItemsRead}, added {result.Run.Added}, updated {result.Run.Updated}, rejected {result.Run.Rejected}."
-            : $"failed: {result.Run.Error}";
+        return new RunNowResult(jobKey, Started: false, result.Run, Failed: result.Failure is not null, Rescored: null);
     }
 
-    private static string Describe(ITrigger trigger) => trigger switch
+    private static JobTiming Timing(ITrigger trigger) => trigger switch
     {
-        ISimpleTrigger simple => $"every {Interval(simple.RepeatInterval)}",
-        ICronTrigger cron => $"cron {cron.CronExpressionString} ({cron.TimeZone.Id})",
-        _ => trigger.GetType().Name,
+        ISimpleTrigger simple => new JobTiming(simple.RepeatInterval, null, null),
+        ICronTrigger cron => new JobTiming(null, cron.CronExpressionString, cron.TimeZone.Id),
+        _ => new JobTiming(null, null, null),
     };
-
-    private static string Interval(TimeSpan interval) =>
-        interval.TotalMinutes >= 1 && interval.Seconds == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{interval.TotalMinutes:0} min")
-            : string.Create(CultureInfo.InvariantCulture, $"{interval.TotalSeconds:0} s");
 
     private static string Text(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() ?? "" : "";
