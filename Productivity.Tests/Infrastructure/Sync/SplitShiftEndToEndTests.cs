@@ -105,7 +105,7 @@ public sealed class SplitShiftEndToEndTests
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var create = new MySqlCommand(ReportActionsDatabase.CreateTable, connection))
+        await using (var create = new MySqlCommand(ReportActionsTable.CreateTable, connection))
         {
             await create.ExecuteNonQueryAsync();
         }

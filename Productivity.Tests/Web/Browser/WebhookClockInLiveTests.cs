@@ -48,7 +48,7 @@ public sealed class WebhookClockInLiveTests(BrowserFixture browser, ITestOutputH
     {
         _productivity = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
-        await _podFactory.ExecuteAsync(ReportActionsDatabase.CreateTable);
+        await _podFactory.ExecuteAsync(ReportActionsTable.CreateTable);
 
         // Clocked in two hours ago, but never before today's local midnight, so that everything is on today's dashboard.
         var now = DateTime.UtcNow;
