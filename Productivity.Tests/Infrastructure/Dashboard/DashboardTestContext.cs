@@ -23,8 +23,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
     public static readonly SiteClock Chicago = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
     /// <summary>The worked examples of scoring.md, all on <see cref="SpecDay"/>.</summary>
-    public static readonly string[] SpecFiles =
-        ["A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json"];
+    public static readonly string[] SpecFiles = SpecExample.SingleDayFiles;
 
     public static readonly DateOnly SpecDay = new(2025, 12, 10);
 
