@@ -22,10 +22,9 @@ public sealed class LiveSite : IAsyncDisposable
 
     private static readonly SiteClock Site = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-dashboard-");
+    private readonly BrowserSite _browserSite = new("productivity-dashboard-");
     private MySqlTestDatabase? _productivity;
     private MySqlTestDatabase? _podFactory;
-    private IBrowserContext? _context;
     private DateTime _shiftStartUtc;
     private long _nextRowId;
 
@@ -34,8 +33,8 @@ public sealed class LiveSite : IAsyncDisposable
     }
 
     public FakeConnecteamServer Connecteam { get; private set; } = default!;
-    public AppProcess App { get; private set; } = default!;
-    public IPage Page { get; private set; } = default!;
+    public AppProcess App => _browserSite.App!;
+    public IPage Page => _browserSite.Page;
 
     /// <param name="settings">Configuration beside the common one, e.g. the shift poll's interval.</param>
     /// <param name="connecteam">More people or shifts in Connecteam before the app starts.</param>
@@ -74,11 +73,7 @@ public sealed class LiveSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-        App?.Dispose();
+        await _browserSite.DisposeAsync();
         if (Connecteam is not null)
         {
             await Connecteam.DisposeAsync();
@@ -90,7 +85,6 @@ public sealed class LiveSite : IAsyncDisposable
                 await database.DisposeAsync();
             }
         }
-        _dataFolder.Delete(recursive: true);
     }
 
     private async Task InitializeAsync(BrowserFixture browser, IReadOnlyDictionary<string, string> settings, Action<FakeConnecteamServer>? connecteam)
@@ -113,7 +107,7 @@ public sealed class LiveSite : IAsyncDisposable
 
         var configuration = new Dictionary<string, string>
         {
-            ["Data:Folder"] = _dataFolder.FullName,
+            ["Data:Folder"] = _browserSite.DataFolder.FullName,
             ["Database:Provider"] = "MySql",
             ["Database:ServerVersion"] = TestEnvironment.MySqlServerVersion,
             ["ConnectionStrings:Productivity"] = _productivity.ConnectionString,
@@ -129,10 +123,7 @@ public sealed class LiveSite : IAsyncDisposable
         {
             configuration[key] = value;
         }
-        App = await AppProcess.StartAsync(configuration);
+        await _browserSite.StartAsync(browser, configuration, Timeout);
         await TestUsers.CreateInAppAsync(configuration, ManagerEmail, Password, Roles.Manager);
-
-        _context = await browser.NewContextAsync(App.BaseAddress, Timeout);
-        Page = await _context.NewPageAsync();
     }
 }
