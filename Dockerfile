@@ -23,7 +23,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
 # Restore first, from the project files only, so this layer is reused until a dependency changes.
-# The tests project is not needed to build the app.
+# The tests, test-support and benchmark projects are not needed to build the app.
 COPY Productivity.sln Directory.Build.props Directory.Packages.props global.json .editorconfig ./
 COPY Productivity.Core/Productivity.Core.csproj Productivity.Core/
 COPY Productivity.Infrastructure/Productivity.Infrastructure.csproj Productivity.Infrastructure/

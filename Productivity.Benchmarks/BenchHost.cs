@@ -17,14 +17,14 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly string _folder;
 
-    private BenchHost(IHost host, BenchDatabase database, string folder)
+    private BenchHost(IHost host, MySqlTestDatabase database, string folder)
     {
         _host = host;
         Database = database;
         _folder = folder;
     }
 
-    public BenchDatabase Database { get; }
+    public MySqlTestDatabase Database { get; }
 
     public IServiceProvider Services => _host.Services;
 

@@ -23,7 +23,7 @@ public static class IngestBenchmark
             $"ingest: {windows.Count:N0} report_actions rows, {windows.Select(w => w.Employee).Distinct().Count()} e-mails, {windows.Min(w => w.StartUtc):yyyy-MM-dd HH:mm}..{windows.Max(w => w.EndUtc):yyyy-MM-dd HH:mm} UTC, {iterations} iterations + 1 warm-up each"));
 
         await using var source = await BenchDatabase.CreateAsync("source");
-        await ReportActionsTable.CreateAsync(source, floor, windows);
+        await FloorReportActions.CreateAsync(source, floor, windows);
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:PodFactory"] = source.ConnectionString };
 
         var service = new Measurement("a1 ActivitySyncService.SyncIncrementalAsync (ingest only)", windows.Count);

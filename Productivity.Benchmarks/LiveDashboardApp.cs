@@ -42,14 +42,14 @@ public sealed class LiveDashboardApp : IAsyncDisposable
 
     private readonly Factory _factory;
     private readonly DirectoryInfo _folder;
-    private readonly BenchDatabase? _database;
-    private readonly BenchDatabase? _podFactory;
+    private readonly MySqlTestDatabase? _database;
+    private readonly MySqlTestDatabase? _podFactory;
     private readonly List<EmployeeDay> _employees = [];
     private readonly IDisposable _published;
     private long _nextPodFactoryId = 1_000_000_000;
     private long _lastPublishedTicks;
 
-    private LiveDashboardApp(Factory factory, DirectoryInfo folder, BenchDatabase? database, BenchDatabase? podFactory, Uri baseAddress,
+    private LiveDashboardApp(Factory factory, DirectoryInfo folder, MySqlTestDatabase? database, MySqlTestDatabase? podFactory, Uri baseAddress,
         SiteClock clock)
     {
         _factory = factory;

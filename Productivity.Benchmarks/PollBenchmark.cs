@@ -24,8 +24,8 @@ public static class PollBenchmark
         var floor = SyntheticFloor.Build(IngestBenchmark.EmployeeCount, SyntheticFloor.Weekdays(Monday, 5));
         var windows = floor.Windows.Take(IngestBenchmark.RowCount).ToList();
         await using var source = await BenchDatabase.CreateAsync("source");
-        await ReportActionsTable.CreateAsync(source, floor, windows);
-        var ours = new SqlCommandCounter();
+        await FloorReportActions.CreateAsync(source, floor, windows);
+        var ours = new CommandCounter();
         var podFactory = new CountingPodFactorySource(
             new PodFactoryMySqlSource(source.ConnectionString, Microsoft.Extensions.Options.Options.Create(new PodFactoryOptions())));
         await using var host = await BenchHost.StartAsync(
@@ -68,7 +68,7 @@ public static class PollBenchmark
     }
 
     private static async Task<(Measurement Time, string Counts)> MeasureAsync(string name, int iterations, SyncPipeline pipeline,
-        SqlCommandCounter ours, CountingPodFactorySource podFactory, BenchHost host)
+        CommandCounter ours, CountingPodFactorySource podFactory, BenchHost host)
     {
         var time = new Measurement(name);
         var commands = new List<int>();

@@ -33,7 +33,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     /// Renders <typeparamref name="TComponent"/> after the popover, dialog and snackbar providers, as MainLayout does,
     /// so that menus, dialogs and snackbars appear in the returned markup.
     /// </summary>
-    protected IRenderedComponent<ContainerFragment> RenderWithProviders<TComponent>()
+    /// <param name="parameters">The component's parameters by name, if any.</param>
+    protected IRenderedComponent<ContainerFragment> RenderWithProviders<TComponent>(IReadOnlyDictionary<string, object?>? parameters = null)
         where TComponent : IComponent =>
         Render(builder =>
         {
@@ -44,6 +45,10 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             builder.OpenComponent<MudSnackbarProvider>(2);
             builder.CloseComponent();
             builder.OpenComponent<TComponent>(3);
+            foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+            {
+                builder.AddAttribute(4, name, value);
+            }
             builder.CloseComponent();
         });
 }

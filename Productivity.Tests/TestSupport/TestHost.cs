@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Employees;
 using Productivity.Infrastructure;
+using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Tests.TestSupport;
 
@@ -65,7 +68,27 @@ public sealed class TestHost : IAsyncDisposable
         ["Seed:AdminPassword"] = AdminPassword,
     };
 
+    /// <summary>Services for a test that sets the clock and counts commands: <paramref name="time"/> as the
+    /// TimeProvider and <paramref name="commands"/> on the DbContext of either provider.</summary>
+    public static Action<IServiceCollection> ClockAndCommandCounter(TimeProvider time, CommandCounter commands) => services =>
+    {
+        services.AddSingleton<TimeProvider>(time);
+        services.ConfigureDbContext<SqliteProductivityDbContext>(options => options.AddInterceptors(commands));
+        services.ConfigureDbContext<MySqlProductivityDbContext>(options => options.AddInterceptors(commands));
+    };
+
     public AsyncServiceScope CreateScope() => _host.Services.CreateAsyncScope();
+
+    /// <summary>Stores an employee called <paramref name="name"/> (e-mail name@example.test); returns the id.</summary>
+    public async Task<int> AddEmployeeAsync(string name)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+        var employee = new Employee { Name = name, Email = $"{name}@example.test" };
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync();
+        return employee.Id;
+    }
 
     public async ValueTask DisposeAsync()
     {

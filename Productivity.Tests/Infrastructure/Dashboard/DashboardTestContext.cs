@@ -23,8 +23,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
     public static readonly SiteClock Chicago = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
     /// <summary>The worked examples of scoring.md, all on <see cref="SpecDay"/>.</summary>
-    public static readonly string[] SpecFiles =
-        ["A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json"];
+    public static readonly string[] SpecFiles = SpecExample.SingleDayFiles;
 
     public static readonly DateOnly SpecDay = new(2025, 12, 10);
 
@@ -57,12 +56,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
         {
             all["ConnectionStrings:Redis"] = TestEnvironment.Redis;
         }
-        var host = await TestHost.StartAsync(provider, all, services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            services.ConfigureDbContext<SqliteProductivityDbContext>(options => options.AddInterceptors(commands));
-            services.ConfigureDbContext<MySqlProductivityDbContext>(options => options.AddInterceptors(commands));
-        });
+        var host = await TestHost.StartAsync(provider, all, TestHost.ClockAndCommandCounter(time, commands));
         return new DashboardTestContext(host, time, commands);
     }
 
@@ -71,13 +65,9 @@ public sealed class DashboardTestContext : IAsyncDisposable
 
     public async Task<int> AddEmployeeAsync(string name)
     {
-        await using var scope = Host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var employee = new Employee { Name = name, Email = $"{name}@example.test" };
-        db.Employees.Add(employee);
-        await db.SaveChangesAsync();
-        _employees[name] = employee.Id;
-        return employee.Id;
+        var id = await Host.AddEmployeeAsync(name);
+        _employees[name] = id;
+        return id;
     }
 
     /// <summary>Stores shifts (with breaks) and attributed windows as the sync would, shifted by whole days if asked.</summary>

@@ -13,10 +13,7 @@ public sealed class EmployeeDayQueriesTests
 {
     private static readonly DateOnly Dec10 = new(2025, 12, 10);
 
-    public static IEnumerable<object[]> ExamplesOnBothProviders() =>
-        from provider in new[] { "Sqlite", "MySql" }
-        from file in new[] { "A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json" }
-        select new object[] { provider, file };
+    public static IEnumerable<object[]> ExamplesOnBothProviders() => SpecExample.SingleDayFilesOnBothProviders();
 
     [Theory]
     [MemberData(nameof(ExamplesOnBothProviders))]

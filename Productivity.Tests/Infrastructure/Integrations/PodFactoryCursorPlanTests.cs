@@ -20,9 +20,9 @@ public sealed class PodFactoryCursorPlanTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await MySqlTestDatabase.CreateAsync();
-        await CreateAsync("report_actions", ReportActionsDatabase.CreateTable);
-        await CreateAsync("created_at_only", ReportActionsDatabase.CreateTable.Replace(IndexLine, "INDEX ix_created_at (created_at)", StringComparison.Ordinal));
-        await CreateAsync("primary_key_only", ReportActionsDatabase.CreateTable
+        await CreateAsync("report_actions", ReportActionsTable.CreateTable);
+        await CreateAsync("created_at_only", ReportActionsTable.CreateTable.Replace(IndexLine, "INDEX ix_created_at (created_at)", StringComparison.Ordinal));
+        await CreateAsync("primary_key_only", ReportActionsTable.CreateTable
             .Replace("created_at DATETIME NULL,", "created_at DATETIME NULL", StringComparison.Ordinal)
             .Replace(IndexLine, "", StringComparison.Ordinal));
     }

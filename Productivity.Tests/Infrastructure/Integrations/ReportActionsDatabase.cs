@@ -1,29 +1,12 @@
 using Microsoft.Extensions.Options;
 using MySqlConnector;
 using Productivity.Infrastructure.Integrations.PodFactory;
-using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Infrastructure.Integrations;
 
 /// <summary>A throwaway MariaDB database holding a <c>report_actions</c> table shaped like PodFactory's, with known rows.</summary>
 public sealed class ReportActionsDatabase : IAsyncLifetime
 {
-    /// <summary>PodFactory's table as the tests create it (the browser tests too).</summary>
-    public const string CreateTable = """
-        CREATE TABLE report_actions (
-            id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-            user_email VARCHAR(255) NULL,
-            user_name VARCHAR(255) NULL,
-            user_role VARCHAR(100) NULL,
-            action VARCHAR(100) NULL,
-            items_count INT NULL,
-            window_start DATETIME NULL,
-            window_end DATETIME NULL,
-            created_at DATETIME NULL,
-            INDEX ix_report_actions_created_at_id (created_at, id)
-        ) ENGINE=InnoDB
-        """;
-
     // Ordered by (created_at, id) the rows are 4, 1, 2, 3, 5, 6, 8, 7. Rows 1-3 share created_at; row 4 is older but
     // inserted later; row 5 has NULLs and a zero date; row 6 has negative items and an end before its start.
     private const string InsertRows = """
@@ -51,7 +34,7 @@ public sealed class ReportActionsDatabase : IAsyncLifetime
         await using var connection = new MySqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         // The zero date in row 5 needs a sql_mode without NO_ZERO_DATE, whatever the server default is.
-        foreach (var sql in new[] { "SET SESSION sql_mode = ''", CreateTable, InsertRows })
+        foreach (var sql in new[] { "SET SESSION sql_mode = ''", ReportActionsTable.CreateTable, InsertRows })
         {
             await using var command = new MySqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();

@@ -11,10 +11,7 @@ public sealed class ScoreRecalculationTests
 {
     private static readonly DateOnly Dec10 = new(2025, 12, 10);
 
-    public static IEnumerable<object[]> ExamplesOnBothProviders() =>
-        from provider in new[] { "Sqlite", "MySql" }
-        from file in new[] { "A-continuous-with-break.json", "B-batch-gaps.json", "C-two-sessions-and-unclocked.json", "D-open-shift.json", "E-night-shift.json" }
-        select new object[] { provider, file };
+    public static IEnumerable<object[]> ExamplesOnBothProviders() => SpecExample.SingleDayFilesOnBothProviders();
 
     [Theory]
     [MemberData(nameof(ExamplesOnBothProviders))]
@@ -29,24 +26,9 @@ public sealed class ScoreRecalculationTests
         await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
 
         var score = await context.QueryAsync(db => db.DailyScores.SingleAsync());
-        score.BusinessDay.ShouldBe(DateOnly.Parse(expected.GetProperty("day").GetString()!, CultureInfo.InvariantCulture));
-        score.Items.ShouldBe(expected.GetProperty("items").GetInt32());
-        score.Points.ShouldBe(expected.GetProperty("points").GetDouble());
-        score.ClockedMinutes.ShouldBe(expected.GetProperty("clocked_minutes").GetDouble());
-        score.ActiveMinutes.ShouldBe(expected.GetProperty("active_minutes").GetDouble());
-        score.IdleMinutes.ShouldBe(expected.GetProperty("idle_minutes").GetDouble());
-        score.Utilization.ShouldBe(expected.GetProperty("utilization").GetDouble());
-        score.StandardMinutes.ShouldBe(expected.GetProperty("standard_minutes").GetDouble());
-        score.Performance.ShouldBe(expected.GetProperty("performance") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : null);
-        score.PrimaryRole.ShouldBe(expected.GetProperty("primary_role").GetString());
-        score.UnclockedItems.ShouldBe(expected.GetProperty("unclocked_items").GetInt32());
-        score.UnclockedWindows.ShouldBe(expected.GetProperty("unclocked_windows").GetInt32());
-        score.Sessions.ShouldBe(expected.GetProperty("sessions").GetInt32());
-        score.OpenCapped.ShouldBe(expected.GetProperty("open_capped").GetInt32());
+        SpecExample.ShouldMatchNumbers(score, expected);
         var idle = await context.QueryAsync(db => db.IdlePeriods.OrderBy(p => p.StartUtc).ToListAsync());
-        idle.Select(p => (p.StartUtc, p.EndUtc, p.ExcessMinutes)).ShouldBe(expected.GetProperty("idle_periods").EnumerateArray()
-            .Select(p => (SpecExample.Instant(p.GetProperty("start"))!.Value, SpecExample.Instant(p.GetProperty("end"))!.Value,
-                p.GetProperty("excess_minutes").GetDouble())));
+        idle.Select(p => (p.StartUtc, p.EndUtc, p.ExcessMinutes)).ShouldBe(SpecExample.ExpectedIdlePeriods(expected));
     }
 
     [Theory]

@@ -37,12 +37,7 @@ public sealed class ScoringTestContext : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(nowUtc, TimeSpan.Zero));
         var published = new List<ScoresUpdated>();
         var commands = new CommandCounter();
-        var host = await TestHost.StartAsync(provider, configureServices: services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            services.ConfigureDbContext<SqliteProductivityDbContext>(options => options.AddInterceptors(commands));
-            services.ConfigureDbContext<MySqlProductivityDbContext>(options => options.AddInterceptors(commands));
-        });
+        var host = await TestHost.StartAsync(provider, configureServices: TestHost.ClockAndCommandCounter(time, commands));
         var context = new ScoringTestContext(host, time, published, commands);
         host.Services.GetRequiredService<IScoreUpdateFeed>().Subscribe(update =>
         {
@@ -55,15 +50,7 @@ public sealed class ScoringTestContext : IAsyncDisposable
         return context;
     }
 
-    public async Task<int> AddEmployeeAsync(string name)
-    {
-        await using var scope = Host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-        var employee = new Employee { Name = name, Email = $"{name}@example.test" };
-        db.Employees.Add(employee);
-        await db.SaveChangesAsync();
-        return employee.Id;
-    }
+    public Task<int> AddEmployeeAsync(string name) => Host.AddEmployeeAsync(name);
 
     /// <summary>Stores the calculator inputs as the sync would: shifts with breaks, attributed activity rows.</summary>
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class SplitShiftEndToEndTests
         connecteam.AddBreak(ClockId, 1, "break-1", Instant(pause.GetProperty("start"))!.Value, Instant(pause.GetProperty("end")));
 
         await using var podFactory = await MySqlTestDatabase.CreateAsync();
-        await InsertWindowsAsync(podFactory.ConnectionString, input.GetProperty("activities"), email);
+        await InsertWindowsAsync(podFactory, input.GetProperty("activities"), email);
         var time = new FakeTimeProvider(new DateTimeOffset(Instant(input.GetProperty("now"))!.Value));
         await using var host = await TestHost.StartAsync("MySql", new Dictionary<string, string?>
         {
@@ -101,28 +101,15 @@ public sealed class SplitShiftEndToEndTests
             expected.GetProperty("unclocked_windows").GetInt32().ToString(CultureInfo.InvariantCulture));
     }
 
-    private static async Task InsertWindowsAsync(string connectionString, JsonElement activities, string email)
+    private static async Task InsertWindowsAsync(MySqlTestDatabase podFactory, JsonElement activities, string email)
     {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var create = new MySqlCommand(ReportActionsDatabase.CreateTable, connection))
+        await podFactory.ExecuteAsync(ReportActionsTable.CreateTable);
+        await ReportActionsTable.InsertAsync(podFactory.ConnectionString, activities.EnumerateArray().Select((activity, index) =>
         {
-            await create.ExecuteNonQueryAsync();
-        }
-        var id = 0;
-        foreach (var activity in activities.EnumerateArray())
-        {
-            await using var insert = new MySqlCommand(
-                "INSERT INTO report_actions (id, user_email, user_name, user_role, action, items_count, window_start, window_end, created_at) " +
-                "VALUES (@id, @email, 'Tester', NULL, @action, @items, @start, @end, @end)", connection);
-            insert.Parameters.AddWithValue("@id", ++id);
-            insert.Parameters.AddWithValue("@email", email);
-            insert.Parameters.AddWithValue("@action", activity.GetProperty("action").GetString());
-            insert.Parameters.AddWithValue("@items", activity.GetProperty("items").GetInt32());
-            insert.Parameters.AddWithValue("@start", Instant(activity.GetProperty("window_start"))!.Value);
-            insert.Parameters.AddWithValue("@end", Instant(activity.GetProperty("window_end"))!.Value);
-            await insert.ExecuteNonQueryAsync();
-        }
+            var end = Instant(activity.GetProperty("window_end"))!.Value;
+            return new ReportAction(index + 1, email, "Tester", null, activity.GetProperty("action").GetString()!,
+                activity.GetProperty("items").GetInt32(), Instant(activity.GetProperty("window_start"))!.Value, end, end);
+        }));
     }
 
     private static DateTime? Instant(JsonElement value) =>

@@ -27,24 +27,18 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
     private const float Timeout = 30_000;
     private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-browser-");
-    private AppProcess? _app;
-    private IBrowserContext? _context;
-    private IPage _page = default!;
+    private readonly BrowserSite _site = new("productivity-browser-");
 
     public async Task InitializeAsync()
     {
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        await _site.StartAsync(browser, new Dictionary<string, string>
         {
-            ["Data__Folder"] = _dataFolder.FullName,
             ["Seed__AdminEmail"] = AdminEmail,
             ["Seed__AdminPassword"] = AdminPassword,
             ["Jobs__Enabled"] = "true",
             ["Jobs__ShiftSyncMinutes"] = "1",
             ["Jobs__PodFactorySyncSeconds"] = "10",
-        });
-        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
-        _page = await _context.NewPageAsync();
+        }, Timeout);
         SetDefaultExpectTimeout(Timeout);
     }
 
@@ -67,11 +61,11 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
             var before = await ItemsOfAsync(jose, day);
 
             await SignInAsync();
-            await _page.GotoAsync("/admin/mappings");
-            var approve = _page.GetByTestId($"approve-{PodFactoryEmail}");
+            await Page.GotoAsync("/admin/mappings");
+            var approve = Page.GetByTestId($"approve-{PodFactoryEmail}");
             await Expect(approve).ToHaveTextAsync(new Regex("Approve → Jose Gonzalez"));
             await ClickUntilBusyAsync(approve);
-            await Expect(_page.Locator("#mud-snackbar-container"))
+            await Expect(Page.Locator("#mud-snackbar-container"))
                 .ToContainTextAsync($"{PodFactoryEmail} credited to Jose Gonzalez", new() { Timeout = Timeout * 2 });
             await Expect(approve).ToHaveCountAsync(0);
 
@@ -81,16 +75,9 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-        _app?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dataFolder.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => _site.DisposeAsync().AsTask();
+
+    private IPage Page => _site.Page;
 
     /// <summary>The latest site-local day before today with rows (a finished day), else the latest day; with its items.</summary>
     private static (DateOnly Day, int Items) LatestCompleteDay(List<(DateTime StartUtc, int Items)> rows)
@@ -133,7 +120,7 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
 
     private async Task<T> WithDbAsync<T>(Func<ProductivityDbContext, Task<T>> query)
     {
-        var path = Path.Combine(_dataFolder.FullName, "productivity.db");
+        var path = Path.Combine(_site.DataFolder.FullName, "productivity.db");
         var options = new DbContextOptionsBuilder<SqliteProductivityDbContext>()
             .UseSqlite($"Data Source={path};Mode=ReadOnly;Pooling=False;Default Timeout=30").Options;
         await using var db = new SqliteProductivityDbContext(options);
@@ -142,8 +129,8 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
 
     private async Task SignInAsync()
     {
-        await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
-        await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+        await LoginForm.SubmitAsync(Page, AdminEmail, AdminPassword);
+        await Expect(Page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
     }
 
     /// <summary>
@@ -172,5 +159,5 @@ public sealed class AdminApprovesMappingTests(BrowserFixture browser, ITestOutpu
     }
 
     private Task RecordFailureAsync(Func<Task> test) =>
-        BrowserFailure.RecordAsync(output, nameof(AdminApprovesMappingTests), test, [("page", _page)], [("app", _app)]);
+        BrowserFailure.RecordAsync(output, nameof(AdminApprovesMappingTests), test, [("page", _site.Page)], [("app", _site.App)]);
 }

@@ -18,38 +18,34 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
     private const string AdminPassword = "Admin-Password-2025!";
     private const float Timeout = 30_000;
 
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-csp-");
+    private readonly BrowserSite _site = new("productivity-csp-");
     private readonly List<string> _violations = [];
     private readonly List<string> _console = [];
-    private AppProcess? _app;
-    private IBrowserContext? _context;
-    private IPage _page = default!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        await _site.StartAsync(browser, new Dictionary<string, string>
         {
-            ["Data__Folder"] = _dataFolder.FullName,
             ["Seed__AdminEmail"] = AdminEmail,
             ["Seed__AdminPassword"] = AdminPassword,
             ["Jobs__Enabled"] = "false",
+        }, Timeout, async context =>
+        {
+            // Both are injected by Playwright, outside the page's policy, and survive navigations.
+            await context.ExposeFunctionAsync("__reportViolation", (string violation) => Record(_violations, violation));
+            await context.AddInitScriptAsync("""
+                document.addEventListener('securitypolicyviolation', e =>
+                    window.__reportViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+                """);
         });
-        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
-        // Both are injected by Playwright, outside the page's policy, and survive navigations.
-        await _context.ExposeFunctionAsync("__reportViolation", (string violation) => Record(_violations, violation));
-        await _context.AddInitScriptAsync("""
-            document.addEventListener('securitypolicyviolation', e =>
-                window.__reportViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
-            """);
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
+        Page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
             {
-                Record(_console, $"{message.Type}: {message.Text} ({_page.Url})");
+                Record(_console, $"{message.Type}: {message.Text} ({Page.Url})");
             }
         };
-        _page.PageError += (_, error) => Record(_console, $"page error: {error}");
+        Page.PageError += (_, error) => Record(_console, $"page error: {error}");
         SetDefaultExpectTimeout(Timeout);
     }
 
@@ -58,33 +54,27 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
     {
         await RecordFailureAsync(async () =>
         {
-            var response = await _page.GotoAsync("/Account/Login");
+            var response = await Page.GotoAsync("/Account/Login");
             (await response!.HeaderValueAsync("content-security-policy")).ShouldNotBeNull().ShouldContain("default-src 'self'");
 
-            await LoginForm.SubmitAsync(_page, AdminEmail, AdminPassword);
-            await Expect(_page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
+            await LoginForm.SubmitAsync(Page, AdminEmail, AdminPassword);
+            await Expect(Page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
 
-            await _page.GotoAsync("/admin/users");
-            await Expect(_page.GetByTestId("users-grid")).ToContainTextAsync(AdminEmail);
-            await Interactivity.ClickUntilVisibleAsync(_page.GetByTestId("new-user"), _page.GetByTestId("new-user-email"), Timeout);
+            await Page.GotoAsync("/admin/users");
+            await Expect(Page.GetByTestId("users-grid")).ToContainTextAsync(AdminEmail);
+            await Interactivity.ClickUntilVisibleAsync(Page.GetByTestId("new-user"), Page.GetByTestId("new-user-email"), Timeout);
 
-            await _page.GotoAsync("/floor");
-            await Expect(_page.GetByTestId("floor-header")).ToHaveAttributeAsync("data-live", "true");
+            await Page.GotoAsync("/floor");
+            await Expect(Page.GetByTestId("floor-header")).ToHaveAttributeAsync("data-live", "true");
 
             Snapshot(_violations).ShouldBeEmpty();
             Snapshot(_console).ShouldBeEmpty();
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-        _app?.Dispose();
-        _dataFolder.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => _site.DisposeAsync().AsTask();
+
+    private IPage Page => _site.Page;
 
     // Playwright raises events on its own threads.
     private static void Record(List<string> list, string entry)
@@ -104,5 +94,5 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
     }
 
     private Task RecordFailureAsync(Func<Task> test) =>
-        BrowserFailure.RecordAsync(output, nameof(ContentSecurityPolicyTests), test, [("page", _page)], [("app", _app)]);
+        BrowserFailure.RecordAsync(output, nameof(ContentSecurityPolicyTests), test, [("page", _site.Page)], [("app", _site.App)]);
 }

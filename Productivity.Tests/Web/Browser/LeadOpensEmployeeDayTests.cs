@@ -24,25 +24,19 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
     private const float Timeout = 30_000;
     private static readonly TimeSpan ScoresTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-browser-");
-    private AppProcess? _app;
-    private IBrowserContext? _context;
-    private IPage _page = default!;
+    private readonly BrowserSite _site = new("productivity-browser-");
 
     public async Task InitializeAsync()
     {
         await CreateLeadAsync();
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        await _site.StartAsync(browser, new Dictionary<string, string>
         {
-            ["Data__Folder"] = _dataFolder.FullName,
             ["Seed__AdminEmail"] = TestHost.AdminEmail,
             ["Seed__AdminPassword"] = TestHost.AdminPassword,
             ["Jobs__Enabled"] = "true",
             ["Jobs__ShiftSyncMinutes"] = "1",
             ["Jobs__PodFactorySyncSeconds"] = "5",
-        });
-        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
-        _page = await _context.NewPageAsync();
+        }, Timeout);
         SetDefaultExpectTimeout(Timeout);
     }
 
@@ -53,44 +47,37 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
         {
             var (employeeId, name, day) = await ScoredEmployeeDayAsync();
 
-            await LoginForm.SubmitAsync(_page, LeadEmail, LeadPassword);
-            await Expect(_page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
-            await _page.GotoAsync("/employees");
-            var link = _page.GetByTestId($"employee-link-{employeeId}");
+            await LoginForm.SubmitAsync(Page, LeadEmail, LeadPassword);
+            await Expect(Page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+            await Page.GotoAsync("/employees");
+            var link = Page.GetByTestId($"employee-link-{employeeId}");
             await Expect(link).ToHaveTextAsync(name);
             await link.ClickAsync();
-            await Expect(_page.GetByTestId("employee-name")).ToHaveTextAsync(name);
-            await _page.GetByTestId($"day-link-{day}").ClickAsync();
+            await Expect(Page.GetByTestId("employee-name")).ToHaveTextAsync(name);
+            await Page.GetByTestId($"day-link-{day}").ClickAsync();
 
-            await Expect(_page).ToHaveURLAsync(new Regex($"/employees/{employeeId}/days/{day}$"));
-            await Expect(_page.GetByTestId("timeline")).ToBeVisibleAsync();
-            (await _page.GetByTestId("timeline-session").CountAsync()).ShouldBeGreaterThan(0);
-            (await _page.GetByTestId("timeline-window").CountAsync()).ShouldBeGreaterThan(0);
+            await Expect(Page).ToHaveURLAsync(new Regex($"/employees/{employeeId}/days/{day}$"));
+            await Expect(Page.GetByTestId("timeline")).ToBeVisibleAsync();
+            (await Page.GetByTestId("timeline-session").CountAsync()).ShouldBeGreaterThan(0);
+            (await Page.GetByTestId("timeline-window").CountAsync()).ShouldBeGreaterThan(0);
             await ExpectStoredUtilizationAsync(employeeId, day);
 
-            await _page.GotoAsync("/admin/sync");
-            await Expect(_page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
-            await _page.GotoAsync("/admin/users");
-            await Expect(_page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
-            await Expect(_page.GetByTestId("access-denied")).ToBeVisibleAsync();
+            await Page.GotoAsync("/admin/sync");
+            await Expect(Page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
+            await Page.GotoAsync("/admin/users");
+            await Expect(Page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
+            await Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-        _app?.Dispose();
-        SqliteConnection.ClearAllPools();
-        _dataFolder.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => _site.DisposeAsync().AsTask();
+
+    private IPage Page => _site.Page;
 
     // The page shows the stored score and follows it live; the jobs may still rescore the day, so compare with a fresh read.
     private async Task ExpectStoredUtilizationAsync(int employeeId, string day)
     {
-        var card = _page.GetByTestId("score-utilization");
+        var card = Page.GetByTestId("score-utilization");
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
         while (true)
         {
@@ -149,7 +136,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
 
     private async Task<SqliteConnection> OpenDatabaseAsync()
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_dataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_site.DataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         return connection;
     }
@@ -157,11 +144,11 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
     /// <summary>Creates the Lead (and the schema) in the app's data folder before the app starts, as an Admin would.</summary>
     private async Task CreateLeadAsync()
     {
-        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
+        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _site.DataFolder.FullName });
         await TestUsers.CreateAsync(host.Services, LeadEmail, LeadPassword, Roles.Lead);
     }
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>
     private Task RecordFailureAsync(Func<Task> test) =>
-        BrowserFailure.RecordAsync(output, nameof(LeadOpensEmployeeDayTests), test, [("page", _page)], [("app", _app)]);
+        BrowserFailure.RecordAsync(output, nameof(LeadOpensEmployeeDayTests), test, [("page", _site.Page)], [("app", _site.App)]);
 }

@@ -32,10 +32,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
 
     private static readonly SiteClock Site = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
-    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("productivity-drilldown-");
-    private AppProcess? _app;
-    private IBrowserContext? _context;
-    private IPage _page = default!;
+    private readonly BrowserSite _site = new("productivity-drilldown-");
     private DateOnly _today;
     private int _anaId;
 
@@ -43,15 +40,12 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     {
         await SeedAsync();
         // No jobs: nothing but the seeded rows is scored, so the numbers below stay exact.
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        await _site.StartAsync(browser, new Dictionary<string, string>
         {
-            ["Data__Folder"] = _dataFolder.FullName,
             ["Seed__AdminEmail"] = TestHost.AdminEmail,
             ["Seed__AdminPassword"] = TestHost.AdminPassword,
             ["Jobs__Enabled"] = "false",
-        });
-        _context = await browser.NewContextAsync(_app.BaseAddress, Timeout);
-        _page = await _context.NewPageAsync();
+        }, Timeout);
         SetDefaultExpectTimeout(Timeout);
     }
 
@@ -60,10 +54,10 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     {
         await RecordFailureAsync(async () =>
         {
-            await LoginForm.SubmitAsync(_page, ManagerEmail, ManagerPassword);
-            await Expect(_page).ToHaveURLAsync(new Regex(@":\d+/$"));
-            await Expect(_page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
-            var table = _page.GetByTestId("score-table");
+            await LoginForm.SubmitAsync(Page, ManagerEmail, ManagerPassword);
+            await Expect(Page).ToHaveURLAsync(new Regex(@":\d+/$"));
+            await Expect(Page.GetByTestId("dashboard-header")).ToHaveAttributeAsync("data-live", "true");
+            var table = Page.GetByTestId("score-table");
             var ana = table.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ana Lopez" });
             await Expect(ana.Locator("td[data-label='Items']")).ToHaveTextAsync("37");
             await Expect(table.Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Ben Ng" }).Locator("td[data-label='Items']"))
@@ -72,26 +66,19 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
             await ana.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Ana Lopez", Exact = true }).ClickAsync();
 
             var day = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await Expect(_page).ToHaveURLAsync(new Regex($"/employees/{_anaId}/days/{day}$"));
-            await Expect(_page.GetByTestId("day-employee")).ToHaveTextAsync("Ana Lopez");
-            await Expect(_page.GetByTestId("day-title")).ToHaveTextAsync(_today.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
-            await Expect(_page.GetByTestId("score-items")).ToHaveAttributeAsync("data-value", "37");
-            await Expect(_page.GetByTestId("score-items")).ToContainTextAsync("37");
+            await Expect(Page).ToHaveURLAsync(new Regex($"/employees/{_anaId}/days/{day}$"));
+            await Expect(Page.GetByTestId("day-employee")).ToHaveTextAsync("Ana Lopez");
+            await Expect(Page.GetByTestId("day-title")).ToHaveTextAsync(_today.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+            await Expect(Page.GetByTestId("score-items")).ToHaveAttributeAsync("data-value", "37");
+            await Expect(Page.GetByTestId("score-items")).ToContainTextAsync("37");
             // 37 QC Passed items at 1.33 points each.
-            await Expect(_page.GetByTestId("score-points")).ToContainTextAsync("49.21");
+            await Expect(Page.GetByTestId("score-points")).ToContainTextAsync("49.21");
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-        _app?.Dispose();
-        SqliteConnection.ClearAllPools();
-        _dataFolder.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => _site.DisposeAsync().AsTask();
+
+    private IPage Page => _site.Page;
 
     /// <summary>
     /// Creates the schema, the Manager and today's inputs of two employees in the app's data folder, and scores them with
@@ -99,7 +86,7 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
     /// </summary>
     private async Task SeedAsync()
     {
-        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _dataFolder.FullName });
+        await using var host = await TestHost.StartAsync("Sqlite", new Dictionary<string, string?> { ["Data:Folder"] = _site.DataFolder.FullName });
         await TestUsers.CreateAsync(host.Services, ManagerEmail, ManagerPassword, Roles.Manager);
 
         // A 40-minute shift that started two hours ago, but never before today's local midnight, so the day is today.
@@ -156,5 +143,5 @@ public sealed class ManagerDrillsDownFromDashboardTests(BrowserFixture browser, 
 
     /// <summary>On failure saves a full-page screenshot next to the test assembly and writes the app's output to the test log.</summary>
     private Task RecordFailureAsync(Func<Task> test) =>
-        BrowserFailure.RecordAsync(output, nameof(ManagerDrillsDownFromDashboardTests), test, [("page", _page)], [("app", _app)]);
+        BrowserFailure.RecordAsync(output, nameof(ManagerDrillsDownFromDashboardTests), test, [("page", _site.Page)], [("app", _site.App)]);
 }

@@ -41,7 +41,7 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
     {
         _database = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
-        await ExecuteAsync(_podFactory.ConnectionString, ReportActionsDatabase.CreateTable);
+        await ExecuteAsync(_podFactory.ConnectionString, ReportActionsTable.CreateTable);
         SetDefaultExpectTimeout(Timeout);
     }
 

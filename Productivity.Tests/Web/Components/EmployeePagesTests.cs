@@ -128,18 +128,7 @@ public sealed class EmployeePagesTests : ComponentTestBase
     }
 
     private IRenderedComponent<ContainerFragment> RenderEmployeePage(int id = AnnId) =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(2);
-            builder.CloseComponent();
-            builder.OpenComponent<EmployeePage>(3);
-            builder.AddAttribute(4, nameof(EmployeePage.Id), id);
-            builder.CloseComponent();
-        });
+        RenderWithProviders<EmployeePage>(new Dictionary<string, object?> { [nameof(EmployeePage.Id)] = id });
 
     private static EmployeeDetails Ann() => new()
     {

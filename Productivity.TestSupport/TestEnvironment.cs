@@ -1,4 +1,4 @@
-namespace Productivity.Tests.TestSupport;
+namespace Productivity.TestSupport;
 
 /// <summary>The real services that scripts/test.sh starts for the tests, read from its environment variables.</summary>
 public static class TestEnvironment

@@ -1,4 +1,4 @@
-namespace Productivity.Tests.TestSupport;
+namespace Productivity.TestSupport;
 
 /// <summary>One request as <see cref="FakeConnecteamServer"/> received it, with the status it answered.</summary>
 public sealed record FakeConnecteamRequest(

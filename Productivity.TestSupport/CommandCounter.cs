@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Productivity.Tests.TestSupport;
+namespace Productivity.TestSupport;
 
 /// <summary>Counts the database commands EF sends, to assert that work is batched rather than one query per row.</summary>
 public sealed class CommandCounter : DbCommandInterceptor

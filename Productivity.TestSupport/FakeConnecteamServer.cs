@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
-namespace Productivity.Tests.TestSupport;
+namespace Productivity.TestSupport;
 
 /// <summary>
 /// A real HTTP server (Kestrel on 127.0.0.1, a free port) that answers like Connecteam's API
@@ -75,6 +75,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     private readonly Dictionary<long, List<JsonNode>> _breakTypes = [];
     private readonly Queue<Fault> _faults = new();
     private readonly List<FakeConnecteamRequest> _requests = [];
+    private readonly Dictionary<string, Reply> _answers = new(StringComparer.Ordinal);
     private int _requestCounter;
     private int _unsortedUserReads;
 
@@ -93,6 +94,13 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     /// September 2025 changelog (the guide still says 92; the stricter one is what the client must respect).
     /// </summary>
     public int MaxRangeDays { get; set; } = 90;
+
+    /// <summary>
+    /// Serves each distinct successful request's answer, once built, from memory until the data changes (the same
+    /// requestId each time, and the unsorted users list in one order): a benchmark's timings then measure the client
+    /// and the sync rather than this server.
+    /// </summary>
+    public bool CacheAnswers { get; set; }
 
     /// <summary>The status for a missing or wrong <c>X-API-KEY</c> (the docs read do not name one).</summary>
     public int UnauthorizedStatusCode { get; set; } = StatusCodes.Status401Unauthorized;
@@ -234,7 +242,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         {
             reply = _faults.TryDequeue(out var fault)
                 ? FaultReply(fault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", parameters, authorized))
-                : Route(request.Method, request.Path.Value ?? "/", parameters, authorized);
+                : Answer(request.Method, request.Path.Value ?? "/", request.QueryString.Value, parameters, authorized);
             _requests.Add(new FakeConnecteamRequest(request.Method, request.Path.Value ?? "/", query, hasKey, receivedAt,
                 reply.Status, reply.RateLimitReset));
         }
@@ -293,6 +301,24 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             headers["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
         return new Reply(StatusCodes.Status429TooManyRequests, """{"detail":"Too many requests"}""", Headers: headers, RateLimitReset: reset);
+    }
+
+    private Reply Answer(string method, string path, string? queryString, Dictionary<string, StringValues> query, bool authorized)
+    {
+        if (!CacheAnswers)
+        {
+            return Route(method, path, query, authorized);
+        }
+        var key = $"{method} {path}{queryString}";
+        if (!_answers.TryGetValue(key, out var reply))
+        {
+            reply = Route(method, path, query, authorized);
+            if (reply.Status == StatusCodes.Status200OK)
+            {
+                _answers[key] = reply;
+            }
+        }
+        return reply;
     }
 
     private Reply Route(string method, string path, Dictionary<string, StringValues> query, bool authorized)
@@ -673,6 +699,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     {
         lock (_sync)
         {
+            _answers.Clear();
             return _activities.RemoveAll(a => a.Id == id && a.IsBreak == isBreak) > 0;
         }
     }
@@ -689,6 +716,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     {
         lock (_sync)
         {
+            // Every change of data passes here (or through Remove): an answer cached before it is stale.
+            _answers.Clear();
             action();
         }
     }
