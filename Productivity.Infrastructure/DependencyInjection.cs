@@ -58,17 +58,17 @@ public static class DependencyInjection
         AddIdentityStore(builder.Services);
         AddCaching(builder.Services, settings);
         AddHealthChecks(builder.Services, settings);
-        builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<IUserAdministration, UserAdministration>();
-        builder.Services.AddSingleton<SessionCheck>();
-        builder.Services.AddSingleton<UnknownAccountLockout>();
-        builder.Services.AddSingleton<UserPreferences>();
+        AddSecurity(builder.Services);
+        AddRealtime(builder.Services);
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
+        AddWebhooks(builder.Services);
+        AddMappings(builder.Services);
         AddScoring(builder.Services);
         AddEmployees(builder.Services);
         AddAdministration(builder.Services);
         AddDashboard(builder.Services);
+        AddFloor(builder.Services);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
             AddJobs(builder, settings);
@@ -196,18 +196,44 @@ public static class DependencyInjection
         services.AddScoped<EmployeeSyncService>();
         services.AddScoped<ShiftSyncService>();
         services.AddScoped<ActivitySyncService>();
+        services.AddSingleton<ISyncAdministration, SyncAdministration>();
+    }
+
+    private static void AddWebhooks(IServiceCollection services)
+    {
         services.AddSingleton<WebhookToken>();
         services.AddSingleton<WebhookReadQueue>();
         services.AddSingleton<ConnecteamWebhookReceiver>();
+        services.AddSingleton<IWebhookAdministration, WebhookAdministration>();
     }
 
-    private static void AddScoring(IServiceCollection services)
+    private static void AddMappings(IServiceCollection services)
+    {
+        services.AddSingleton<MappingAdministration>();
+        services.AddSingleton<IMappingAdministration>(sp => sp.GetRequiredService<MappingAdministration>());
+    }
+
+    // Who may act, checked against the database on every call (AccessCheck, SessionCheck), and the user accounts.
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddSingleton<AccessCheck>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<UnknownAccountLockout>();
+        services.AddSingleton<UserPreferences>();
+        services.AddSingleton<IUserAdministration, UserAdministration>();
+    }
+
+    private static void AddRealtime(IServiceCollection services)
     {
         services.AddSingleton(sp => new ScoreUpdateNotifier(
             sp.GetRequiredService<ILogger<ScoreUpdateNotifier>>(), sp.GetService<RedisConnection>()));
         services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
+    }
+
+    private static void AddScoring(IServiceCollection services)
+    {
         services.AddSingleton<ScoreRecalculationService>();
         services.AddSingleton<OpenShiftScoring>();
         services.AddSingleton<RangeRecompute>();
@@ -216,8 +242,6 @@ public static class DependencyInjection
         services.AddHostedService<AttributionBackfill>();
         services.AddSingleton<ScoreExport>();
         services.AddSingleton<IScoringRulesService, ScoringRulesService>();
-        services.AddSingleton<DisplayDeviceService>();
-        services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 
     private static void AddEmployees(IServiceCollection services)
@@ -260,16 +284,19 @@ public static class DependencyInjection
         }
     }
 
+    // The audit trail and the data-quality exceptions. Like every service a page calls, singletons: each call opens its own
+    // context or scope, so nothing a circuit holds decides access or is saved.
     private static void AddAdministration(IServiceCollection services)
     {
-        // Singletons: each call opens its own context or scope, so nothing a circuit holds decides access or is saved.
-        services.AddSingleton<AccessCheck>();
-        services.AddSingleton<MappingAdministration>();
-        services.AddSingleton<IMappingAdministration>(sp => sp.GetRequiredService<MappingAdministration>());
-        services.AddSingleton<ISyncAdministration, SyncAdministration>();
-        services.AddSingleton<IExceptionQueries, ExceptionQueries>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditQueries, AuditQueries>();
-        services.AddSingleton<IWebhookAdministration, WebhookAdministration>();
+        services.AddSingleton<IExceptionQueries, ExceptionQueries>();
+    }
+
+    private static void AddFloor(IServiceCollection services)
+    {
+        services.AddSingleton<DisplayDeviceService>();
+        services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 
     private static void AddDashboard(IServiceCollection services)
