@@ -106,7 +106,8 @@ public sealed class MappingAdministrationTests
 
         var refused = await Should.ThrowAsync<AdminActionRefusedException>(() => mappings.ApproveAsync(admin, "jgonzales@podfactory.test", 4242));
 
-        (refused.Reason, refused.Details).ShouldBe((AdminRefusal.EmployeeNotFound, (IReadOnlyList<string>)["4242"]));
+        refused.Reason.ShouldBe(AdminRefusal.EmployeeNotFound);
+        refused.Details.ShouldBe(["4242"]);
         (await QueryAsync(host, db => db.PendingMappings.SingleAsync())).Status.ShouldBe(PendingMappingStatus.Pending);
         (await QueryAsync(host, db => db.AuditEntries.CountAsync())).ShouldBe(0);
     }
