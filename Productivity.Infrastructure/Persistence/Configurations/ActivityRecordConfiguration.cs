@@ -14,8 +14,9 @@ internal sealed class ActivityRecordConfiguration : IEntityTypeConfiguration<Act
         builder.HasIndex(a => new { a.EmployeeId, a.WindowStartUtc });
         builder.HasIndex(a => a.WindowStartUtc);
         builder.HasIndex(a => a.Email);
-        // Covers the screens' grouping of a range's stored facts (items per employee and action, clocked or not).
-        builder.HasIndex(a => new { a.BusinessDay, a.EmployeeId, a.Action, a.ItemsCount, a.SessionId });
+        // Covers the screens' grouping of a range's stored facts (items per employee and action, clocked or not) and the
+        // day's hourly chart (its start hour), so neither reads the table's rows: a day of 5,000 people is ~220,000 windows.
+        builder.HasIndex(a => new { a.BusinessDay, a.EmployeeId, a.Action, a.ItemsCount, a.SessionId, a.WindowStartUtc });
         builder.Property(a => a.Email).HasMaxLength(256);
         builder.Property(a => a.UserName).HasMaxLength(200);
         builder.Property(a => a.UserRole).HasMaxLength(100);

@@ -73,6 +73,7 @@ public sealed class DashboardHubTests : IAsyncLifetime
         connection.On<DateOnly[], int[], DateTimeOffset>(nameof(IDashboardClient.ScoresUpdated),
             (days, employees, _) => received.TrySetResult((days, employees)));
         await connection.StartAsync();
+        await ServerHasAcceptedAsync();
 
         await _factory.Services.GetRequiredService<IScoreUpdateNotifier>()
             .PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 10)], [7, 9], DateTimeOffset.UtcNow));
@@ -103,6 +104,7 @@ public sealed class DashboardHubTests : IAsyncLifetime
             return Task.CompletedTask;
         };
         await connection.StartAsync();
+        await ServerHasAcceptedAsync();
         var notifier = _factory.Services.GetRequiredService<IScoreUpdateNotifier>();
         await notifier.PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 10)], [7], DateTimeOffset.UtcNow));
         await first.Task.WaitAsync(Timeout);
@@ -119,6 +121,19 @@ public sealed class DashboardHubTests : IAsyncLifetime
         await closed.Task.WaitAsync(Timeout);
         received.ShouldBe(1);
         _factory.Services.GetRequiredService<HubSessions>().Count.ShouldBe(0);
+    }
+
+    // The client's StartAsync can return before the server has run OnConnectedAsync (long polling, a loaded machine): an
+    // update published in between has no connection to go to, and the test would wait for it in vain.
+    private async Task ServerHasAcceptedAsync()
+    {
+        var sessions = _factory.Services.GetRequiredService<HubSessions>();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (sessions.Count == 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the hub never accepted the connection");
+            await Task.Delay(20);
+        }
     }
 
     private HubConnection Connect(CookieContainer cookies) =>

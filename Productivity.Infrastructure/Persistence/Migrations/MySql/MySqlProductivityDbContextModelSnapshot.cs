@@ -325,7 +325,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("EmployeeId", "WindowStartUtc");
 
-                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId");
+                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc");
 
                     b.ToTable("activities", (string)null);
                 });

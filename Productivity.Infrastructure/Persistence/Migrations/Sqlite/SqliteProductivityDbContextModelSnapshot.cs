@@ -312,7 +312,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EmployeeId", "WindowStartUtc");
 
-                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId");
+                    b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc");
 
                     b.ToTable("activities", (string)null);
                 });

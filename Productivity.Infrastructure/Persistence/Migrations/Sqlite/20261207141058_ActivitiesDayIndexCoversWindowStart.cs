@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ActivitiesDayIndexCoversWindowStart : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_activities_BusinessDay_EmployeeId_Action_ItemsCount_SessionId",
+                table: "activities");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_BusinessDay_EmployeeId_Action_ItemsCount_SessionId_WindowStartUtc",
+                table: "activities",
+                columns: new[] { "BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_activities_BusinessDay_EmployeeId_Action_ItemsCount_SessionId_WindowStartUtc",
+                table: "activities");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_BusinessDay_EmployeeId_Action_ItemsCount_SessionId",
+                table: "activities",
+                columns: new[] { "BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId" });
+        }
+    }
+}
