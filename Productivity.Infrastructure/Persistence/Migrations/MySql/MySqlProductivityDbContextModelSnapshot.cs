@@ -323,7 +323,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("WindowStartUtc");
 
-                    b.HasIndex("EmployeeId", "WindowStartUtc");
+                    b.HasIndex("EmployeeId", "WindowStartUtc", "WindowEndUtc");
 
                     b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc");
 

@@ -310,7 +310,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WindowStartUtc");
 
-                    b.HasIndex("EmployeeId", "WindowStartUtc");
+                    b.HasIndex("EmployeeId", "WindowStartUtc", "WindowEndUtc");
 
                     b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc");
 

@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Productivity.Infrastructure.Persistence.Migrations.MySql
+{
+    /// <inheritdoc />
+    public partial class ActivitiesEmployeeStartIndexCoversEnd : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Created before the old one is dropped: the foreign key on EmployeeId needs an index that starts with it.
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_EmployeeId_WindowStartUtc_WindowEndUtc",
+                table: "activities",
+                columns: new[] { "EmployeeId", "WindowStartUtc", "WindowEndUtc" });
+
+            migrationBuilder.DropIndex(
+                name: "IX_activities_EmployeeId_WindowStartUtc",
+                table: "activities");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_EmployeeId_WindowStartUtc",
+                table: "activities",
+                columns: new[] { "EmployeeId", "WindowStartUtc" });
+
+            migrationBuilder.DropIndex(
+                name: "IX_activities_EmployeeId_WindowStartUtc_WindowEndUtc",
+                table: "activities");
+        }
+    }
+}
