@@ -11,8 +11,8 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProductivityDbContext))]
-    [Migration("20261207144620_ActivitiesEmployeeStartIndexCoversEnd")]
-    partial class ActivitiesEmployeeStartIndexCoversEnd
+    [Migration("20261207150059_ActivitiesIndexesForScale")]
+    partial class ActivitiesIndexesForScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

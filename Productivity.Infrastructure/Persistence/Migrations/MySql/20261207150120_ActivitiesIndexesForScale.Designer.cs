@@ -12,8 +12,8 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlProductivityDbContext))]
-    [Migration("20261207141120_ActivitiesDayIndexCoversWindowStart")]
-    partial class ActivitiesDayIndexCoversWindowStart
+    [Migration("20261207150120_ActivitiesIndexesForScale")]
+    partial class ActivitiesIndexesForScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -326,7 +326,7 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("WindowStartUtc");
 
-                    b.HasIndex("EmployeeId", "WindowStartUtc");
+                    b.HasIndex("EmployeeId", "WindowStartUtc", "WindowEndUtc");
 
                     b.HasIndex("BusinessDay", "EmployeeId", "Action", "ItemsCount", "SessionId", "WindowStartUtc");
 
