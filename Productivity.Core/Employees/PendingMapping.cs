@@ -13,4 +13,14 @@ public sealed class PendingMapping
     public PendingMappingStatus Status { get; set; }
     public DateTime? ResolvedUtc { get; set; }
     public string? ResolvedBy { get; set; }
+
+    /// <summary>An e-mail seen for the first time (or given back to the queue) at <paramref name="nowUtc"/>.</summary>
+    public static PendingMapping Queued(string email, string? podFactoryName, DateTime nowUtc) => new()
+    {
+        Email = email,
+        PodFactoryName = podFactoryName,
+        FirstSeenUtc = nowUtc,
+        LastSeenUtc = nowUtc,
+        Status = PendingMappingStatus.Pending,
+    };
 }

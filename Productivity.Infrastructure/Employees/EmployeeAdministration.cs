@@ -168,14 +168,7 @@ internal sealed class EmployeeAdministration(
         var queued = await db.PendingMappings.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
         if (queued is null)
         {
-            db.PendingMappings.Add(new PendingMapping
-            {
-                Email = email,
-                PodFactoryName = podFactoryName,
-                FirstSeenUtc = now,
-                LastSeenUtc = now,
-                Status = PendingMappingStatus.Pending,
-            });
+            db.PendingMappings.Add(PendingMapping.Queued(email, podFactoryName, now));
             return;
         }
         queued.Status = PendingMappingStatus.Pending;

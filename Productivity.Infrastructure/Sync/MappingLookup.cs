@@ -66,14 +66,7 @@ public sealed class MappingLookup(ProductivityDbContext db, ActivityDays activit
             }
             else
             {
-                db.PendingMappings.Add(new PendingMapping
-                {
-                    Email = email,
-                    PodFactoryName = name,
-                    FirstSeenUtc = now,
-                    LastSeenUtc = now,
-                    Status = PendingMappingStatus.Pending,
-                });
+                db.PendingMappings.Add(PendingMapping.Queued(email, name, now));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
