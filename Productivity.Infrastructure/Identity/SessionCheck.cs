@@ -14,15 +14,24 @@ namespace Productivity.Infrastructure.Identity;
 /// </summary>
 public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contexts, IOptions<IdentityOptions> options)
 {
+    // Compiled once: this runs on every request and every event of every circuit (a live dashboard acknowledges each
+    // pushed render), so the primary-key read should cost no more than the database's part.
+    private static readonly Func<ProductivityDbContext, string, CancellationToken, Task<UserSession?>> CurrentSession =
+        EF.CompileAsyncQuery((ProductivityDbContext db, string userId, CancellationToken _) => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new UserSession(u.SecurityStamp, u.IsDisabled, u.LockoutEnd))
+            .FirstOrDefault());
+
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
-        var session = SessionOf(principal);
-        if (session is null)
+        if (SessionOf(principal) is not { } session)
         {
             return false;
         }
-        var stamps = await CurrentStampsAsync([session.Value.UserId], cancellationToken);
-        return stamps.GetValueOrDefault(session.Value.UserId) == session.Value.Stamp;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CurrentSession(db, session.UserId, cancellationToken) is { } user
+            && ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd)
+            && user.SecurityStamp == session.Stamp;
     }
 
     /// <summary>The user id and security stamp a principal was issued with, or null when it carries neither.</summary>
@@ -49,4 +58,6 @@ public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contex
         return users.Where(u => ApplicationUser.MayAct(u.IsDisabled, u.LockoutEnd) && u.SecurityStamp is not null)
             .ToDictionary(u => u.Id, u => u.SecurityStamp!);
     }
+
+    private sealed record UserSession(string? SecurityStamp, bool IsDisabled, DateTimeOffset? LockoutEnd);
 }

@@ -29,6 +29,21 @@ public sealed class HourlyChartTests : ComponentTestBase
     }
 
     [Fact]
+    public void Chart_AfterAnUpdateOfOneHour_OnlyThatBarsMarkupChanges_AndOneListIsWrittenOnce()
+    {
+        var before = Enumerable.Range(0, 24).Select(h => new HourlyPoint(DateTime.UnixEpoch.AddHours(h), $"{h:00}:00", h == 9 ? 300 : h, 2)).ToList();
+        var after = before.Select(p => p.Label == "10:00" ? p with { Items = 150 } : p).ToList();
+
+        var old = HourlyChart.ChartOf(before).Pieces;
+        var changed = HourlyChart.ChartOf(after).Pieces;
+
+        // Blazor compares markup frames by their text: equal pieces send nothing to the browser.
+        Enumerable.Range(0, old.Count).Where(i => old[i].Value != changed[i].Value).ShouldBe([10]);
+        // Every circuit showing the same cached list shares one chart.
+        HourlyChart.ChartOf(before).ShouldBeSameAs(HourlyChart.ChartOf(before));
+    }
+
+    [Fact]
     public void Render_NoProduction_SaysSoInsteadOfAChart()
     {
         var cut = Render<HourlyChart>(p => p.Add(x => x.Points, [new HourlyPoint(DateTime.UnixEpoch, "06:00", 0, 2)]));
