@@ -22,7 +22,7 @@ public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> context
         var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null)
         {
-            throw new UnauthorizedAccessException("Sign in with an active account.");
+            throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
         }
         await using var db = await contexts.CreateDbContextAsync();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
@@ -30,14 +30,14 @@ public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> context
             .SingleOrDefaultAsync();
         if (user is null || !ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd))
         {
-            throw new UnauthorizedAccessException("Sign in with an active account.");
+            throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
         }
         var held = await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
             .ToListAsync();
         if (!roles.Any(held.Contains))
         {
-            throw new UnauthorizedAccessException($"Only {string.Join(" or ", roles)} may do this.");
+            throw new AccessDeniedException(AccessDenial.RoleRequired, roles);
         }
     }
 }

@@ -27,9 +27,11 @@ public sealed class RefusalTextTests
     }
 
     [Fact]
-    public void Of_AccessDeniedAndMappingRefusals_ShowTheirMessage_AndFaultsAreNotRefusals()
+    public void Of_AccessDeniedAndMappingRefusals_AreWorded_AndFaultsAreNotRefusals()
     {
-        RefusalText.Of(new UnauthorizedAccessException("Only Admin may do this.")).ShouldBe("Only Admin may do this.");
+        RefusalText.Of(new AccessDeniedException(AccessDenial.RoleRequired, ["Admin", "Manager"])).ShouldBe("Only Admin or Manager may do this.");
+        RefusalText.Of(new AccessDeniedException(AccessDenial.InactiveAccount, [])).ShouldBe("Sign in with an active account.");
+        RefusalText.Of(new UnauthorizedAccessException()).ShouldBe("Sign in with an active account.");
         RefusalText.Of(new AdminActionRefusedException(AdminRefusal.MappingNotPending, "a@b.test")).ShouldBe("a@b.test is not waiting for a mapping.");
         RefusalText.Of(new InvalidOperationException("database down")).ShouldBeNull();
     }

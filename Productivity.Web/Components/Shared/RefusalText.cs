@@ -9,10 +9,17 @@ public static class RefusalText
     public static string? Of(Exception exception) => exception switch
     {
         AdminActionRefusedException refused => Of(refused.Reason, refused.Details),
-        // AccessCheck's own sentence: who may do this, or that the account no longer may act at all.
-        UnauthorizedAccessException denied => denied.Message,
+        AccessDeniedException denied => Of(denied),
+        UnauthorizedAccessException => InactiveAccount,
         _ => null,
     };
+
+    private const string InactiveAccount = "Sign in with an active account.";
+
+    /// <summary>Who may do this, or that the account no longer may act at all.</summary>
+    public static string Of(AccessDeniedException denied) => denied.Reason == AccessDenial.RoleRequired
+        ? $"Only {string.Join(" or ", denied.Roles)} may do this."
+        : InactiveAccount;
 
     public static string Of(AdminRefusal reason, IReadOnlyList<string> details)
     {

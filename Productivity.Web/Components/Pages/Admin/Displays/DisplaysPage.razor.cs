@@ -67,7 +67,7 @@ public sealed partial class DisplaysPage
         catch (UnauthorizedAccessException ex)
         {
             _displays = [];
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(RefusalText.Of(ex)!, Severity.Error);
         }
     }
 
