@@ -9,6 +9,7 @@ using NSubstitute.ExceptionExtensions;
 using Productivity.Core.Employees;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Employees;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Components.Pages.Employees;
 
@@ -102,12 +103,12 @@ public sealed class EmployeePagesTests : ComponentTestBase
     {
         SignIn(Roles.Admin);
         _administration.SetArchivedAsync(Arg.Any<ClaimsPrincipal>(), AnnId, true, Arg.Any<CancellationToken>())
-            .ThrowsAsync(new UnauthorizedAccessException("Only an active Admin may change employees."));
+            .ThrowsAsync(new AccessDeniedException(AccessDenial.RoleRequired, [Roles.Admin]));
         var cut = RenderEmployeePage();
 
         cut.WaitForElement("[data-testid=toggle-archived]", Timeout).Click();
 
-        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent.ShouldContain("Only an active Admin may change employees."), Timeout);
+        cut.WaitForAssertion(() => cut.Find("#mud-snackbar-container").TextContent.ShouldContain("Only Admin may do this."), Timeout);
     }
 
     [Fact]
