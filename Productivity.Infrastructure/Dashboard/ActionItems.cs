@@ -7,13 +7,14 @@ namespace Productivity.Infrastructure.Dashboard;
 internal sealed record ActionItems(int EmployeeId, string Action, int Items, int Windows)
 {
     /// <summary>
-    /// A grouping of stored facts: every window carries the business day the recompute decided for it (scoring.md
-    /// "Sessions" rule 3), so a range's items are the windows of its days, a night shift's after-midnight hours included.
+    /// A sum of stored facts: the recompute stores each employee-day's items per action as it attributed the windows
+    /// (scoring.md "Sessions" rule 3), so a range's items are those of its days, a night shift's after-midnight hours
+    /// included, read from a few rows per person rather than the day's windows.
     /// </summary>
     public static Task<List<ActionItems>> LoadAsync(ProductivityDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        db.Activities.AsNoTracking()
-            .Where(a => a.EmployeeId != null && a.BusinessDay >= from && a.BusinessDay <= to)
-            .GroupBy(a => new { EmployeeId = a.EmployeeId!.Value, a.Action })
-            .Select(g => new ActionItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount), g.Count()))
+        db.DailyActionTotals.AsNoTracking()
+            .Where(t => t.BusinessDay >= from && t.BusinessDay <= to)
+            .GroupBy(t => new { t.EmployeeId, t.Action })
+            .Select(g => new ActionItems(g.Key.EmployeeId, g.Key.Action, g.Sum(t => t.Items), g.Sum(t => t.Windows)))
             .ToListAsync(cancellationToken);
 }

@@ -26,6 +26,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ManualBreak> ManualBreaks => Set<ManualBreak>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<DailyScore> DailyScores => Set<DailyScore>();
+    public DbSet<DailyActionTotal> DailyActionTotals => Set<DailyActionTotal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EmployeeEmail> EmployeeEmails => Set<EmployeeEmail>();
     public DbSet<PendingMapping> PendingMappings => Set<PendingMapping>();

@@ -96,13 +96,16 @@ public sealed class ScoreRecalculationService(
 
         var calculated = new List<(int EmployeeId, EmployeeDayScore Day)>();
         var attribution = new List<(long PodFactoryId, DateOnly Day, long? SessionId)>();
+        var totals = new List<DailyActionTotal>();
         foreach (var employeeId in employeeIds)
         {
             var (shifts, windows) = inputs.For(employeeId);
             calculated.AddRange(calculator.Calculate(shifts, windows, now, from, to)
                 .Where(day => pairs.Contains(new EmployeeDay(employeeId, day.BusinessDay)))
                 .Select(day => (employeeId, day)));
-            Attribute(employeeId, calculator.Attribute(shifts, windows, now), windows, inputs.StoredOwners(employeeId), pairs, attribution, moved);
+            var owners = calculator.Attribute(shifts, windows, now);
+            Attribute(employeeId, owners, windows, inputs.StoredOwners(employeeId), pairs, attribution, moved);
+            totals.AddRange(ActionTotals(employeeId, owners, windows, pairs));
         }
         var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
         var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
@@ -120,10 +123,12 @@ public sealed class ScoreRecalculationService(
                 await db.DailyScores.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.IdlePeriods.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.DataQuality.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
+                await db.DailyActionTotals.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
             }
             await BulkWriter.InsertAsync(db, scores, cancellationToken);
             await BulkWriter.InsertAsync(db, idle, cancellationToken);
             await BulkWriter.InsertAsync(db, quality, cancellationToken);
+            await BulkWriter.InsertAsync(db, totals, cancellationToken);
             await StoreAttributionAsync(db, attribution, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }));
@@ -131,6 +136,21 @@ public sealed class ScoreRecalculationService(
             pairs.Count, from, to, scores.Count, idle.Count);
         return scores.Count;
     }
+
+    // A rescored day's windows per action, exactly as attributed above: the same decision as each window's stored one.
+    private static IEnumerable<DailyActionTotal> ActionTotals(int employeeId, WindowOwner[] owners, IReadOnlyList<ScoringWindow> windows,
+        HashSet<EmployeeDay> pairs) =>
+        owners.Select((owner, i) => (owner.BusinessDay, windows[i]))
+            .Where(w => pairs.Contains(new EmployeeDay(employeeId, w.BusinessDay)))
+            .GroupBy(w => (w.BusinessDay, w.Item2.Action))
+            .Select(g => new DailyActionTotal
+            {
+                EmployeeId = employeeId,
+                BusinessDay = g.Key.BusinessDay,
+                Action = g.Key.Action,
+                Items = g.Sum(w => w.Item2.Items),
+                Windows = g.Count(),
+            });
 
     // The windows whose owner changed and that this batch may decide: they belong to a rescored day now or did before.
     // One that leaves for, or comes from, a day not rescored here makes that day rescored in the next round.

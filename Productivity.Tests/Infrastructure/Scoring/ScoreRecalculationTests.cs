@@ -155,6 +155,33 @@ public sealed class ScoreRecalculationTests
 
         (await context.QueryAsync(db => db.DailyScores.CountAsync())).ShouldBe(0);
         (await context.QueryAsync(db => db.IdlePeriods.CountAsync())).ShouldBe(0);
+        (await context.QueryAsync(db => db.DailyActionTotals.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("MySql")]
+    public async Task Recalculate_StoresEachDaysItemsPerAction_AsItsWindowsAreAttributed_NeverDuplicated(string provider)
+    {
+        var example = SpecExample.Load("B-batch-gaps.json");
+        await using var context = await ScoringTestContext.StartAsync(provider, example.NowUtc);
+        var employee = await context.AddEmployeeAsync("ben");
+        await context.AddInputsAsync(employee, example.Shifts, example.Windows);
+
+        for (var i = 0; i < 2; i++)
+        {
+            await context.Scoring.RecalculateAsync([new EmployeeDay(employee, Dec10)]);
+        }
+
+        var totals = await context.QueryAsync(db => db.DailyActionTotals.OrderBy(t => t.Action).ToListAsync());
+        var attributed = await context.QueryAsync(db => db.Activities.Where(a => a.BusinessDay != null)
+            .GroupBy(a => new { a.EmployeeId, a.BusinessDay, a.Action })
+            .Select(g => new { g.Key.EmployeeId, g.Key.BusinessDay, g.Key.Action, Items = g.Sum(a => a.ItemsCount), Windows = g.Count() })
+            .ToListAsync());
+        totals.Select(t => (t.EmployeeId, t.BusinessDay, t.Action, t.Items, t.Windows))
+            .ShouldBe(attributed.OrderBy(a => a.Action).Select(a => (a.EmployeeId!.Value, a.BusinessDay!.Value, a.Action, a.Items, a.Windows)));
+        totals.Count.ShouldBeGreaterThan(1);
+        totals.Sum(t => t.Items).ShouldBe((await context.QueryAsync(db => db.DailyScores.SingleAsync())).Items);
     }
 
     [Theory]

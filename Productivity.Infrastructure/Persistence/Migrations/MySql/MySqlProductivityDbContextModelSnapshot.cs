@@ -557,6 +557,31 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("pending_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
+                {
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("int");
+
+                    b.HasKey("BusinessDay", "EmployeeId", "Action");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("daily_action_totals", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
                 {
                     b.Property<long>("Id")
@@ -1142,6 +1167,15 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                 });
 
             modelBuilder.Entity("Productivity.Core.Employees.EmployeeEmail", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()

@@ -534,6 +534,31 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("pending_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
+                {
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Windows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BusinessDay", "EmployeeId", "Action");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("daily_action_totals", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
                 {
                     b.Property<long>("Id")
@@ -1105,6 +1130,15 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Productivity.Core.Employees.EmployeeEmail", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()
