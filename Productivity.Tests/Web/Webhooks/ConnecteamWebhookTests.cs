@@ -180,6 +180,8 @@ public sealed class ConnecteamWebhookTests : IAsyncLifetime
         (await PostAsync(Token, ClockIn("r-1", userId: 1))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         await WaitUntilAsync(async db => await db.Shifts.AnyAsync(s => s.ConnecteamShiftId == "65b0000000000000000000a1"));
+        // The shift is stored before the run's rescore; the run is recorded as finished after it.
+        await WaitUntilAsync(async db => await db.SyncRuns.CountAsync(r => r.Job == SyncJobs.Webhook && r.FinishedUtc != null) >= 2);
         var runs = await QueryAsync(db => db.SyncRuns.Where(r => r.Job == SyncJobs.Webhook).OrderBy(r => r.Id).ToListAsync());
         runs.Select(r => r.Status).ShouldBe([SyncRunStatus.Failed, SyncRunStatus.Succeeded]);
     }
