@@ -36,13 +36,6 @@ public sealed class SiteClock(TimeZoneInfo timeZone)
     public (DateTime StartUtc, DateTime EndUtc) UtcRangeOf(DateOnly day) =>
         (LocalMidnightUtc(day), LocalMidnightUtc(day.AddDays(1)));
 
-    /// <summary>
-    /// The hour of a business day an instant falls in: whole hours since the day's local midnight (so 23 or 25 of them on
-    /// daylight-saving days, more when a night shift runs past the next midnight); an instant before it counts in hour 0.
-    /// </summary>
-    public int HourOfDay(DateOnly day, DateTime utc) =>
-        Math.Max(0, (int)((AsUtc(utc) - LocalMidnightUtc(day)).Ticks / TimeSpan.TicksPerHour));
-
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), TimeZone);
 
     private DateTime LocalMidnightUtc(DateOnly day)

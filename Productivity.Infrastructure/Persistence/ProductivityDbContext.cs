@@ -27,7 +27,6 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<DailyScore> DailyScores => Set<DailyScore>();
     public DbSet<DailyActionTotal> DailyActionTotals => Set<DailyActionTotal>();
-    public DbSet<DailyHourTotal> DailyHourTotals => Set<DailyHourTotal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EmployeeEmail> EmployeeEmails => Set<EmployeeEmail>();
     public DbSet<PendingMapping> PendingMappings => Set<PendingMapping>();

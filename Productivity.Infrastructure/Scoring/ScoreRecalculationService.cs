@@ -97,7 +97,6 @@ public sealed class ScoreRecalculationService(
         var calculated = new List<(int EmployeeId, EmployeeDayScore Day)>();
         var attribution = new List<(long PodFactoryId, DateOnly Day, long? SessionId)>();
         var totals = new List<DailyActionTotal>();
-        var hours = new List<DailyHourTotal>();
         foreach (var employeeId in employeeIds)
         {
             var (shifts, windows) = inputs.For(employeeId);
@@ -107,7 +106,6 @@ public sealed class ScoreRecalculationService(
             var owners = calculator.Attribute(shifts, windows, now);
             Attribute(employeeId, owners, windows, inputs.StoredOwners(employeeId), pairs, attribution, moved);
             totals.AddRange(ActionTotals(employeeId, owners, windows, pairs));
-            hours.AddRange(HourTotals(employeeId, owners, windows, pairs));
         }
         var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
         var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
@@ -126,13 +124,11 @@ public sealed class ScoreRecalculationService(
                 await db.IdlePeriods.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.DataQuality.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
                 await db.DailyActionTotals.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
-                await db.DailyHourTotals.Where(s => s.BusinessDay == day && ids.Contains(s.EmployeeId)).ExecuteDeleteAsync(cancellationToken);
             }
             await BulkWriter.InsertAsync(db, scores, cancellationToken);
             await BulkWriter.InsertAsync(db, idle, cancellationToken);
             await BulkWriter.InsertAsync(db, quality, cancellationToken);
             await BulkWriter.InsertAsync(db, totals, cancellationToken);
-            await BulkWriter.InsertAsync(db, hours, cancellationToken);
             await StoreAttributionAsync(db, attribution, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }));
@@ -154,20 +150,6 @@ public sealed class ScoreRecalculationService(
                 Action = g.Key.Action,
                 Items = g.Sum(w => w.Item2.Items),
                 Windows = g.Count(),
-            });
-
-    // The same windows per hour of their day, for the hourly chart (hours from the day's local midnight, as it shows them).
-    private IEnumerable<DailyHourTotal> HourTotals(int employeeId, WindowOwner[] owners, IReadOnlyList<ScoringWindow> windows,
-        HashSet<EmployeeDay> pairs) =>
-        owners.Select((owner, i) => (owner.BusinessDay, Window: windows[i]))
-            .Where(w => pairs.Contains(new EmployeeDay(employeeId, w.BusinessDay)))
-            .GroupBy(w => (w.BusinessDay, Hour: siteClock.HourOfDay(w.BusinessDay, w.Window.StartUtc)))
-            .Select(g => new DailyHourTotal
-            {
-                EmployeeId = employeeId,
-                BusinessDay = g.Key.BusinessDay,
-                Hour = g.Key.Hour,
-                Items = g.Sum(w => w.Window.Items),
             });
 
     // The windows whose owner changed and that this batch may decide: they belong to a rescored day now or did before.

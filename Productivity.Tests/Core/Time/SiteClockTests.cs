@@ -34,23 +34,4 @@ public sealed class SiteClockTests
             (end - start).ShouldBeInRange(TimeSpan.FromHours(23), TimeSpan.FromHours(25));
         }
     }
-
-    [Theory]
-    // Chicago, fall-back day 2025-11-02 (25 hours): local midnight is 05:00Z; 01:00–02:00 local happens twice.
-    [InlineData("2025-11-02", "2025-11-02T05:00:00Z", 0)]
-    [InlineData("2025-11-02", "2025-11-02T06:59:59Z", 1)]
-    [InlineData("2025-11-02", "2025-11-02T07:00:00Z", 2)] // 01:00 local, the second time
-    [InlineData("2025-11-02", "2025-11-03T05:59:00Z", 24)] // 23:59 local, hour 25 of the day
-    [InlineData("2025-11-02", "2025-11-03T06:30:00Z", 25)] // a night shift past the next midnight
-    // Spring-forward day 2025-03-09 (23 hours): 02:00 local does not exist, 03:00 local is hour 2.
-    [InlineData("2025-03-09", "2025-03-09T08:00:00Z", 2)]
-    [InlineData("2025-03-09", "2025-03-09T05:59:00Z", 0)] // before the day's midnight: the first hour
-    public void HourOfDay_CountsWholeHoursFromTheDaysLocalMidnight_OnDaylightSavingDaysToo(string day, string utc, int hour)
-    {
-        var clock = new SiteClock(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
-
-        clock.HourOfDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
-                DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal))
-            .ShouldBe(hour);
-    }
 }

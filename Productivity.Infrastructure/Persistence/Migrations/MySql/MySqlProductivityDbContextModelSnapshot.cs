@@ -582,27 +582,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("daily_action_totals", (string)null);
                 });
 
-            modelBuilder.Entity("Productivity.Core.Scoring.DailyHourTotal", b =>
-                {
-                    b.Property<DateOnly>("BusinessDay")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("int");
-
-                    b.Property<int>("EmployeeId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Items")
-                        .HasColumnType("int");
-
-                    b.HasKey("BusinessDay", "Hour", "EmployeeId");
-
-                    b.HasIndex("EmployeeId");
-
-                    b.ToTable("daily_hour_totals", (string)null);
-                });
-
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,15 +1176,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                 });
 
             modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
-                {
-                    b.HasOne("Productivity.Core.Employees.Employee", null)
-                        .WithMany()
-                        .HasForeignKey("EmployeeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Productivity.Core.Scoring.DailyHourTotal", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()

@@ -559,27 +559,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("daily_action_totals", (string)null);
                 });
 
-            modelBuilder.Entity("Productivity.Core.Scoring.DailyHourTotal", b =>
-                {
-                    b.Property<DateOnly>("BusinessDay")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Items")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("BusinessDay", "Hour", "EmployeeId");
-
-                    b.HasIndex("EmployeeId");
-
-                    b.ToTable("daily_hour_totals", (string)null);
-                });
-
             modelBuilder.Entity("Productivity.Core.Scoring.DailyScore", b =>
                 {
                     b.Property<long>("Id")
@@ -1160,15 +1139,6 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Productivity.Core.Scoring.DailyActionTotal", b =>
-                {
-                    b.HasOne("Productivity.Core.Employees.Employee", null)
-                        .WithMany()
-                        .HasForeignKey("EmployeeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Productivity.Core.Scoring.DailyHourTotal", b =>
                 {
                     b.HasOne("Productivity.Core.Employees.Employee", null)
                         .WithMany()
