@@ -30,8 +30,8 @@ public sealed class DashboardBuilder(
         var includesToday = range.Contains(today);
         var (from, to) = (range.From, range.To);
         var (shiftsFrom, shiftsTo) = (from.AddDays(-1), to.AddDays(1));
-        // The scans of the range's windows are the largest part of a cold build (a day of 5,000 people is ~220,000 index
-        // entries each): the hourly chart and the sessions are read on connections of their own, beside the rest.
+        // The hourly chart's scan of the day's windows is the largest part of a cold build (a day of 5,000 people is
+        // ~220,000 index entries): it and the sessions are read on connections of their own, beside the rest.
         var hourlyTask = range.IsSingleDay ? OnOwnContextAsync(db => HourlyActivity.LoadAsync(db, siteClock, from, cancellationToken), cancellationToken)
             : Task.FromResult<IReadOnlyList<HourlyPoint>>([]);
         var shiftsTask = OnOwnContextAsync(db => StoredSessions.LoadAsync(db, siteClock, shiftsFrom, shiftsTo, null, cancellationToken), cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
 
@@ -33,13 +34,11 @@ public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contex
         // does not count as someone on the floor. "Clocked in" needs today's and yesterday's sessions (a night shift).
         var cap = await StoredScoringParameters.OpenShiftCapAsync(db, cancellationToken);
         var sessions = await StoredSessions.LoadAsync(db, siteClock, day.AddDays(-1), day, null, cancellationToken);
-        // Each employee's window carries the day the recompute attributed it to (a night shift's after-midnight windows
-        // are the day before's); a row no mapping credits to anyone has no session and counts on the day it starts.
-        var stations = (await db.Activities.AsNoTracking()
-                .Where(a => a.EmployeeId != null && a.BusinessDay == day)
-                .GroupBy(a => new { a.EmployeeId, a.Action })
-                .Select(g => new StationItems(g.Key.EmployeeId, g.Key.Action, g.Sum(a => a.ItemsCount)))
-                .ToListAsync(cancellationToken))
+        // Each employee's items per action as the recompute stored them with the day's score (a night shift's
+        // after-midnight windows are the day before's); a row no mapping credits to anyone has no session and counts on
+        // the day it starts.
+        var stations = (await ActionItems.LoadAsync(db, day, day, cancellationToken))
+            .Select(a => new StationItems(a.EmployeeId, a.Action, a.Items))
             .Concat(await db.Activities.AsNoTracking()
                 .Where(a => a.EmployeeId == null && a.WindowStartUtc >= startUtc && a.WindowStartUtc < endUtc)
                 .GroupBy(a => a.Action)

@@ -30,8 +30,7 @@ public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contex
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await CurrentSession(db, session.UserId, cancellationToken) is { } user
-            && ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd)
-            && user.SecurityStamp == session.Stamp;
+            && StampIfMayAct(user.SecurityStamp, user.IsDisabled, user.LockoutEnd) == session.Stamp;
     }
 
     /// <summary>The user id and security stamp a principal was issued with, or null when it carries neither.</summary>
@@ -55,9 +54,14 @@ public sealed class SessionCheck(IDbContextFactory<ProductivityDbContext> contex
             .Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.SecurityStamp, u.IsDisabled, u.LockoutEnd })
             .ToListAsync(cancellationToken);
-        return users.Where(u => ApplicationUser.MayAct(u.IsDisabled, u.LockoutEnd) && u.SecurityStamp is not null)
-            .ToDictionary(u => u.Id, u => u.SecurityStamp!);
+        return users.Select(u => (u.Id, Stamp: StampIfMayAct(u.SecurityStamp, u.IsDisabled, u.LockoutEnd)))
+            .Where(u => u.Stamp is not null)
+            .ToDictionary(u => u.Id, u => u.Stamp!);
     }
+
+    // A session stands while its user may act and still has the stamp it was issued with: null means no stamp stands.
+    private static string? StampIfMayAct(string? stamp, bool isDisabled, DateTimeOffset? lockoutEnd) =>
+        ApplicationUser.MayAct(isDisabled, lockoutEnd) ? stamp : null;
 
     private sealed record UserSession(string? SecurityStamp, bool IsDisabled, DateTimeOffset? LockoutEnd);
 }

@@ -140,15 +140,15 @@ public sealed class ScoreRecalculationService(
     // A rescored day's windows per action, exactly as attributed above: the same decision as each window's stored one.
     private static IEnumerable<DailyActionTotal> ActionTotals(int employeeId, WindowOwner[] owners, IReadOnlyList<ScoringWindow> windows,
         HashSet<EmployeeDay> pairs) =>
-        owners.Select((owner, i) => (owner.BusinessDay, windows[i]))
+        owners.Select((owner, i) => (owner.BusinessDay, Window: windows[i]))
             .Where(w => pairs.Contains(new EmployeeDay(employeeId, w.BusinessDay)))
-            .GroupBy(w => (w.BusinessDay, w.Item2.Action))
+            .GroupBy(w => (w.BusinessDay, w.Window.Action))
             .Select(g => new DailyActionTotal
             {
                 EmployeeId = employeeId,
                 BusinessDay = g.Key.BusinessDay,
                 Action = g.Key.Action,
-                Items = g.Sum(w => w.Item2.Items),
+                Items = g.Sum(w => w.Window.Items),
                 Windows = g.Count(),
             });
 

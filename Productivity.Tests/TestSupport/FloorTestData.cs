@@ -7,8 +7,8 @@ using Productivity.Infrastructure.Persistence;
 namespace Productivity.Tests.TestSupport;
 
 /// <summary>
-/// Rows for shop-floor tests: an employee with a stored score, activity windows stored as attributed to that day (as the
-/// recompute leaves them) and optionally an open shift.
+/// Rows for shop-floor tests: an employee with a stored score, activity windows stored as attributed to that day and the
+/// day's items per action (as the recompute leaves them) and optionally an open shift.
 /// </summary>
 public static class FloorTestData
 {
@@ -36,6 +36,14 @@ public static class FloorTestData
             });
             start = start.AddMinutes(10);
         }
+        db.DailyActionTotals.AddRange(windows.GroupBy(w => w.Action).Select(g => new DailyActionTotal
+        {
+            EmployeeId = employee.Id,
+            BusinessDay = day,
+            Action = g.Key,
+            Items = g.Sum(w => w.Items),
+            Windows = g.Count(),
+        }));
         db.DailyScores.Add(new DailyScore
         {
             EmployeeId = employee.Id,

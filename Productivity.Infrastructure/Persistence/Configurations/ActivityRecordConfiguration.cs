@@ -16,8 +16,9 @@ internal sealed class ActivityRecordConfiguration : IEntityTypeConfiguration<Act
         builder.HasIndex(a => new { a.EmployeeId, a.WindowStartUtc, a.WindowEndUtc });
         builder.HasIndex(a => a.WindowStartUtc);
         builder.HasIndex(a => a.Email);
-        // Covers the screens' grouping of a range's stored facts (items per employee and action, clocked or not) and the
-        // day's hourly chart (its start hour), so neither reads the table's rows: a day of 5,000 people is ~220,000 windows.
+        // Covers the day's hourly chart (items and people by start hour of the windows attributed to the day), so it reads
+        // no table rows: a day of 5,000 people is ~220,000 windows. Items per employee and action are stored by the
+        // recompute (daily_action_totals); Action and SessionId here now only cost index updates (record 0020).
         builder.HasIndex(a => new { a.BusinessDay, a.EmployeeId, a.Action, a.ItemsCount, a.SessionId, a.WindowStartUtc });
         builder.Property(a => a.Email).HasMaxLength(256);
         builder.Property(a => a.UserName).HasMaxLength(200);
