@@ -22,5 +22,16 @@ public sealed class DailyScore
     public int Sessions { get; set; }
     /// <summary>Open shifts of the day that reached the open-shift cap (a forgotten clock-out?).</summary>
     public int OpenCapped { get; set; }
+    /// <summary>Clocked minutes plus paid manual breaks (labour cost's paid minutes; README, "Labour cost").</summary>
+    public double PaidMinutes { get; set; }
+    /// <summary>The rate of the day (<see cref="Costs.RateBook"/>); null when it has none, and then so are the costs.</summary>
+    public decimal? HourlyRate { get; set; }
+    /// <summary>Paid minutes / 60 × rate, rounded to cents.</summary>
+    public decimal? LabourCost { get; set; }
+    /// <summary>Idle minutes / 60 × rate, rounded to cents.</summary>
+    public decimal? IdleCost { get; set; }
     public DateTime ComputedUtc { get; set; }
+
+    /// <summary>The day's money, every field from the stored minutes and rate by the one rule.</summary>
+    public Costs.DayCost Cost() => Costs.LabourCost.OfDay(HourlyRate, PaidMinutes, IdleMinutes, Items, StandardMinutes);
 }

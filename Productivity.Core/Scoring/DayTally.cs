@@ -11,6 +11,7 @@ internal sealed class DayTally(DateOnly day, int roleCount)
     public int OpenCapped { get; set; }
     public long ClockedTicks { get; set; }
     public long ActiveTicks { get; set; }
+    public long PaidBreakTicks { get; set; }
 
     public int[] RoleItems { get; } = new int[roleCount];
     public int[] RoleClockedItems { get; } = new int[roleCount];

@@ -18,6 +18,12 @@ public sealed record EmployeeDayScore
     /// <summary>Σ paid minutes of the day's sessions.</summary>
     public required double ClockedMinutes { get; init; }
 
+    /// <summary>
+    /// Clocked minutes plus the minutes of the day's manual breaks that Connecteam marks paid, clipped to their sessions:
+    /// what labour cost is paid for (README, "Labour cost"). Not a scoring field; scoring treats every break as unpaid.
+    /// </summary>
+    public required double PaidMinutes { get; init; }
+
     /// <summary>Σ active minutes of the day's sessions: clamp(clocked − idle, 0, clocked) per session.</summary>
     public required double ActiveMinutes { get; init; }
 

@@ -243,14 +243,18 @@ public sealed class ScoreCalculator
             {
                 continue;
             }
-            sessions[count++] = new ScoringSession(shift, clockIn, clockOut, capped, MergeBreaks(shift.Breaks, clockIn, clockOut, now));
+            var paidBreaks = MergeBreaks(shift.Breaks, clockIn, clockOut, now, paidOnly: true);
+            sessions[count++] = new ScoringSession(shift, clockIn, clockOut, capped, MergeBreaks(shift.Breaks, clockIn, clockOut, now, paidOnly: false),
+                SumOfSpans(paidBreaks));
         }
         Array.Resize(ref sessions, count);
         Array.Sort(sessions, ScoringSession.Compare);
         return sessions;
     }
 
-    private static long[] MergeBreaks(IReadOnlyList<ScoringBreak>? breaks, long clockIn, long clockOut, long now)
+    // Every break is unpaid time for scoring; the breaks Connecteam marks paid (paidOnly) count only towards paid minutes,
+    // the labour-cost definition (README, "Labour cost").
+    private static long[] MergeBreaks(IReadOnlyList<ScoringBreak>? breaks, long clockIn, long clockOut, long now, bool paidOnly)
     {
         if (breaks is null || breaks.Count == 0)
         {
@@ -259,6 +263,10 @@ public sealed class ScoreCalculator
         var clipped = new List<(long Start, long End)>(breaks.Count);
         foreach (var shiftBreak in breaks)
         {
+            if (paidOnly && !shiftBreak.IsPaid)
+            {
+                continue;
+            }
             var start = Math.Max(shiftBreak.StartUtc.Ticks, clockIn);
             var end = Math.Min(shiftBreak.EndUtc?.Ticks ?? now, clockOut);
             if (end > start)
@@ -286,6 +294,16 @@ public sealed class ScoreCalculator
             }
         }
         return [.. merged];
+    }
+
+    private static long SumOfSpans(long[] spans)
+    {
+        var sum = 0L;
+        for (var i = 0; i < spans.Length; i += 2)
+        {
+            sum += spans[i + 1] - spans[i];
+        }
+        return sum;
     }
 
     // scoring.md "Sessions" rule 3: a window goes to the first session (by clock-in) it overlaps, else it is unclocked
@@ -443,6 +461,7 @@ public sealed class ScoreCalculator
             }
 
             day.ClockedTicks += clocked;
+            day.PaidBreakTicks += session.PaidBreakTicks;
             day.ActiveTicks += Math.Clamp(clocked - idle, 0, clocked);
         }
     }
@@ -559,6 +578,7 @@ public sealed class ScoreCalculator
             Items = day.Items,
             Points = ScoreRounding.TwoDecimals(points),
             ClockedMinutes = ScoreRounding.Minutes(clocked),
+            PaidMinutes = ScoreRounding.Minutes(clocked + day.PaidBreakTicks),
             ActiveMinutes = ScoreRounding.Minutes(active),
             IdleMinutes = ScoreRounding.Minutes(clocked - active),
             Utilization = clocked == 0 ? 0 : ScoreRounding.Ratio((decimal)active / clocked),

@@ -1,7 +1,7 @@
 namespace Productivity.Core.Scoring;
 
 /// <summary>A valid shift as a session [In, Out) in UTC ticks, with its breaks clipped and merged.</summary>
-internal sealed class ScoringSession(ScoringShift shift, long inTicks, long outTicks, bool capped, long[] breaks)
+internal sealed class ScoringSession(ScoringShift shift, long inTicks, long outTicks, bool capped, long[] breaks, long paidBreakTicks)
 {
     public ScoringShift Shift { get; } = shift;
     public long In { get; } = inTicks;
@@ -10,6 +10,9 @@ internal sealed class ScoringSession(ScoringShift shift, long inTicks, long outT
 
     /// <summary>Merged breaks as start, end pairs, sorted and inside [In, Out).</summary>
     public long[] Breaks { get; } = breaks;
+
+    /// <summary>Ticks of the session inside breaks that Connecteam marks paid (clipped and merged): paid minutes only.</summary>
+    public long PaidBreakTicks { get; } = paidBreakTicks;
 
     public DayTally? Day { get; set; }
 

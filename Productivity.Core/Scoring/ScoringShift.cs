@@ -13,8 +13,8 @@ namespace Productivity.Core.Scoring;
 /// <param name="Breaks">Unpaid breaks; clipped to the session and merged by the calculator.</param>
 public sealed record ScoringShift(string Id, DateTime ClockInUtc, DateTime? ClockOutUtc, IReadOnlyList<ScoringBreak> Breaks)
 {
-    /// <summary>A joined clock session as the calculator's unit; every manual break is unpaid whatever Connecteam says.</summary>
+    /// <summary>A joined clock session as the calculator's unit; every manual break is unpaid for scoring whatever Connecteam says.</summary>
     public static ScoringShift From(TimeClockSession session) =>
         new(session.Id.ToString(CultureInfo.InvariantCulture), session.ClockInUtc, session.ClockOutUtc,
-            session.Breaks.Select(b => new ScoringBreak(b.StartUtc, b.EndUtc, b.Name)).ToList());
+            session.Breaks.Select(b => new ScoringBreak(b.StartUtc, b.EndUtc, b.Name, b.IsPaid)).ToList());
 }

@@ -4,7 +4,7 @@ namespace Productivity.Core.TimeClock;
 public readonly record struct ClockShift(long Id, DateTime ClockInUtc, DateTime? ClockOutUtc);
 
 /// <summary>A manual break as the session join reads it. UTC; <see cref="EndUtc"/> is null while on the break.</summary>
-public readonly record struct BreakSpan(long Id, DateTime StartUtc, DateTime? EndUtc, string? Name = null);
+public readonly record struct BreakSpan(long Id, DateTime StartUtc, DateTime? EndUtc, string? Name = null, bool IsPaid = false);
 
 /// <summary>
 /// One clock session of one employee: the shifts a manual break joins, in order, and the breaks inside it.

@@ -1,3 +1,4 @@
+using Productivity.Core.Costs;
 using Productivity.Core.EmployeeDays;
 using Productivity.Core.Scoring;
 using Productivity.Core.Time;
@@ -41,7 +42,8 @@ internal static class EmployeeDayReportBuilder
             Windows = dayWindows,
             StoredScore = storedScore,
             Recomputed = recomputed,
-            Score = storedScore ?? (recomputed is null ? null : ScoreRows.Score(employeeId, recomputed, nowUtc)),
+            // A day not stored yet has no money: every screen shows the stored cost, never one of its own.
+            Score = storedScore ?? (recomputed is null ? null : ScoreRows.Score(employeeId, recomputed, nowUtc, RateBook.Empty)),
             IsStale = storedScore is not null && recomputed is not null
                 && (storedScore.Items != recomputed.Items || storedScore.ClockedMinutes != recomputed.ClockedMinutes
                     || storedScore.ActiveMinutes != recomputed.ActiveMinutes || storedScore.Points != recomputed.Points),

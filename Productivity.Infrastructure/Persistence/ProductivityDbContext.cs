@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Productivity.Core.Activities;
 using Productivity.Core.Auditing;
+using Productivity.Core.Costs;
 using Productivity.Core.Displays;
 using Productivity.Core.Employees;
 using Productivity.Core.Scoring;
@@ -26,6 +27,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ManualBreak> ManualBreaks => Set<ManualBreak>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<DailyScore> DailyScores => Set<DailyScore>();
+    public DbSet<PayRate> PayRates => Set<PayRate>();
     public DbSet<DailyActionTotal> DailyActionTotals => Set<DailyActionTotal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EmployeeEmail> EmployeeEmails => Set<EmployeeEmail>();

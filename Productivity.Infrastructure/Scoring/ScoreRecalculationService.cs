@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Productivity.Core.Costs;
 using Productivity.Core.Realtime;
 using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
@@ -50,6 +51,7 @@ public sealed class ScoreRecalculationService(
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var calculator = await StoredScoringParameters.CalculatorAsync(db, siteClock.TimeZone, cancellationToken);
+        var rates = new RateBook(await db.PayRates.AsNoTracking().ToListAsync(cancellationToken));
         var written = 0;
         var done = new HashSet<EmployeeDay>();
         var pending = pairs.ToHashSet();
@@ -64,7 +66,7 @@ public sealed class ScoreRecalculationService(
                 await _oneBatchAtATime.WaitAsync(cancellationToken);
                 try
                 {
-                    written += await RecalculateBatchAsync(db, calculator, batch.From, batch.To, batchPairs, moved, cancellationToken);
+                    written += await RecalculateBatchAsync(db, calculator, rates, batch.From, batch.To, batchPairs, moved, cancellationToken);
                 }
                 finally
                 {
@@ -87,7 +89,7 @@ public sealed class ScoreRecalculationService(
 
     private const int MaxRounds = 4;
 
-    private async Task<int> RecalculateBatchAsync(ProductivityDbContext db, ScoreCalculator calculator, DateOnly from, DateOnly to,
+    private async Task<int> RecalculateBatchAsync(ProductivityDbContext db, ScoreCalculator calculator, RateBook rates, DateOnly from, DateOnly to,
         HashSet<EmployeeDay> pairs, HashSet<EmployeeDay> moved, CancellationToken cancellationToken)
     {
         var employeeIds = pairs.Select(p => p.EmployeeId).Distinct().ToList();
@@ -107,7 +109,7 @@ public sealed class ScoreRecalculationService(
             Attribute(employeeId, owners, windows, inputs.StoredOwners(employeeId), pairs, attribution, moved);
             totals.AddRange(ActionTotals(employeeId, owners, windows, pairs));
         }
-        var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now)).ToList();
+        var scores = calculated.Select(c => ScoreRows.Score(c.EmployeeId, c.Day, now, rates)).ToList();
         var idle = calculated.SelectMany(c => c.Day.IdlePeriods.Select(p => ScoreRows.Idle(c.EmployeeId, c.Day.BusinessDay, p))).ToList();
         var quality = calculated.SelectMany(c => c.Day.Flags.Select(f => ScoreRows.Quality(c.EmployeeId, c.Day.BusinessDay, f))).ToList();
         // A concurrent recompute of the same days (two syncs, two nodes) can deadlock on the delete; the loser is rolled

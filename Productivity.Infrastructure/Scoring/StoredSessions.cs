@@ -50,7 +50,7 @@ public static class StoredSessions
         }
         var shiftRows = await shifts.Select(s => new { s.EmployeeId, Shift = new ClockShift(s.Id, s.ClockInUtc, s.ClockOutUtc) })
             .ToListAsync(cancellationToken);
-        var breakRows = (await breaks.Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, b.Name) })
+        var breakRows = (await breaks.Select(b => new { b.EmployeeId, Break = new BreakSpan(b.Id, b.StartUtc, b.EndUtc, b.Name, b.IsPaid) })
             .ToListAsync(cancellationToken)).ToLookup(b => b.EmployeeId, b => b.Break);
         return shiftRows.GroupBy(s => s.EmployeeId)
             .ToDictionary(g => g.Key, g => ClockSessions.Join(g.Select(s => s.Shift), breakRows[g.Key]));

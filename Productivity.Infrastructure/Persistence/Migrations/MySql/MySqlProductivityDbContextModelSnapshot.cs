@@ -386,6 +386,42 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<string>("RoleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex("RoleName", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("pay_rates", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Displays.DisplayDevice", b =>
                 {
                     b.Property<int>("Id")
@@ -605,14 +641,29 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("IdleCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
                     b.Property<double>("IdleMinutes")
                         .HasColumnType("double");
 
                     b.Property<int>("Items")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("LabourCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
                     b.Property<int>("OpenCapped")
                         .HasColumnType("int");
+
+                    b.Property<double>("PaidMinutes")
+                        .HasColumnType("double");
 
                     b.Property<double?>("Performance")
                         .HasColumnType("double");
@@ -1164,6 +1215,14 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Productivity.Core.Employees.EmployeeEmail", b =>

@@ -371,6 +371,40 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex("RoleName", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("pay_rates", (string)null);
+                });
+
             modelBuilder.Entity("Productivity.Core.Displays.DisplayDevice", b =>
                 {
                     b.Property<int>("Id")
@@ -580,14 +614,29 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IdleCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("IdleMinutes")
                         .HasColumnType("REAL");
 
                     b.Property<int>("Items")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("LabourCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OpenCapped")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("PaidMinutes")
+                        .HasColumnType("REAL");
 
                     b.Property<double?>("Performance")
                         .HasColumnType("REAL");
@@ -1127,6 +1176,14 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Productivity.Core.Employees.EmployeeEmail", b =>
