@@ -95,7 +95,7 @@ public static class RecomputeBenchmark
             var (shifts, windows) = inputs.For(employeeId);
             foreach (var day in calculator.Calculate(shifts, windows, now, Day, Day))
             {
-                scores.Add(ScoreRows.Score(employeeId, day, now));
+                scores.Add(ScoreRows.Score(employeeId, day, now, Productivity.Core.Costs.RateBook.Empty));
                 idle.AddRange(day.IdlePeriods.Select(p => ScoreRows.Idle(employeeId, day.BusinessDay, p)));
                 quality.AddRange(day.Flags.Select(f => ScoreRows.Quality(employeeId, day.BusinessDay, f)));
             }

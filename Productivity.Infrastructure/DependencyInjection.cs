@@ -20,6 +20,7 @@ using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.EmployeeDays;
 using Productivity.Infrastructure.Employees;
 using Productivity.Infrastructure.Dashboard;
@@ -241,6 +242,8 @@ public static class DependencyInjection
         // After DatabaseInitializer (hosted services start in order of registration): the migrations run first.
         services.AddHostedService<AttributionBackfill>();
         services.AddSingleton<ScoreExport>();
+        services.AddSingleton<PayRateAdministration>();
+        services.AddSingleton<CostQueries>();
         services.AddSingleton<IScoringRulesService, ScoringRulesService>();
     }
 

@@ -7,4 +7,5 @@ public static class AuditKinds
     public const string Mapping = "Mapping";
     public const string Employee = "Employee";
     public const string Display = "Display";
+    public const string PayRate = "PayRate";
 }

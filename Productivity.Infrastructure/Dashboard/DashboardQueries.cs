@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Memory;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
 
@@ -10,17 +8,9 @@ namespace Productivity.Infrastructure.Dashboard;
 /// ask for it at the same moment (after an update every open dashboard reloads together). The score table is searched,
 /// sorted and paged here, on the server, from the cached rows.
 /// </summary>
-/// <remarks>
-/// A model's key names the versions of its days, so the same key always means the same content: a node keeps the
-/// models it has deserialised for a minute and only asks the shared cache for the versions.
-/// </remarks>
-public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache cache, IMemoryCache local, SiteClock siteClock,
+public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache cache, SiteClock siteClock,
     TimeProvider timeProvider) : IDashboardQueries
 {
-    private static readonly TimeSpan LocalLifetime = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<string, Lazy<Task<DashboardReadModel>>> _building = new();
-
     public DateOnly Today() => siteClock.BusinessDayOf(timeProvider.GetUtcNow().UtcDateTime);
 
     public async Task<DashboardSummary> GetSummaryAsync(DashboardRange range, CancellationToken cancellationToken = default) =>
@@ -51,34 +41,7 @@ public sealed class DashboardQueries(DashboardBuilder builder, DashboardCache ca
         {
             throw new ArgumentOutOfRangeException(nameof(range), range, problem);
         }
-        var key = await cache.ModelKeyAsync(range, cancellationToken);
-        if (local.TryGetValue(key, out DashboardReadModel? known) && known is not null)
-        {
-            return known;
-        }
-        if (await cache.GetAsync(key, cancellationToken) is { } cached)
-        {
-            return local.Set(key, cached, LocalLifetime);
-        }
-        // Started on the thread pool: SQLite completes its "async" calls synchronously, so the build would otherwise run
-        // inside Lazy's lock while every other circuit asking for the same day spins on it.
-        var build = _building.GetOrAdd(key, k => new Lazy<Task<DashboardReadModel>>(() => Task.Run(() => BuildAndStoreAsync(k, range))));
-        try
-        {
-            return await build.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            _building.TryRemove(KeyValuePair.Create(key, build));
-        }
-    }
-
-    // Shared by every caller waiting for the key, so one caller giving up must not cancel it for the others.
-    private async Task<DashboardReadModel> BuildAndStoreAsync(string key, DashboardRange range)
-    {
-        var model = await builder.BuildAsync(range, CancellationToken.None);
-        await cache.SetAsync(key, model, CancellationToken.None);
-        return local.Set(key, model, LocalLifetime);
+        return await cache.GetOrBuildAsync("model", range, ct => builder.BuildAsync(range, ct), cancellationToken);
     }
 
     private static IOrderedEnumerable<ScoreRow> Sort(IEnumerable<ScoreRow> rows, ScoreSort sortBy, bool descending) => sortBy switch

@@ -35,6 +35,12 @@ public enum AdminRefusal
     NegativePoints,
     ParametersOutOfRange,
 
+    // Pay rates
+    RateInvalid,
+    RateExistsOnDay,
+    RateNotFound,
+    RoleNotFound,
+
     // Recomputes and sync
     EmptyRange,
     RecomputeNotFound,

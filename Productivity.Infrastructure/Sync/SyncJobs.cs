@@ -11,4 +11,5 @@ public static class SyncJobs
     public const string PodFactory = "podfactory";
     public const string PodFactoryDays = "podfactory-days";
     public const string MappingImport = "mapping-import";
+    public const string RateImport = "rate-import";
 }
