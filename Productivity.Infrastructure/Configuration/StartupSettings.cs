@@ -16,6 +16,10 @@ public sealed record StartupSettings(
     bool PodFactoryConfigured)
 {
     public const string ConnecteamApiKeyKey = "Connecteam:ApiKey";
+    public const string CurrencyKey = "Site:Currency";
+
+    /// <summary>The ISO 4217 code money is shown in (<c>Site:Currency</c>, default USD).</summary>
+    public string Currency { get; init; } = SiteOptions.DefaultCurrency;
     public const string PodFactoryConnectionKey = "ConnectionStrings:PodFactory";
 
     /// <summary>Neither real source is configured: simulated sources produce a live floor, and the UI says so.</summary>
@@ -88,9 +92,22 @@ public sealed record StartupSettings(
             throw new ConfigurationException($"Site:TimeZone '{zoneId}' is not a known IANA time zone (e.g. 'America/Chicago').");
         }
 
+        var currency = configuration[CurrencyKey];
+        if (string.IsNullOrWhiteSpace(currency))
+        {
+            currency = SiteOptions.DefaultCurrency;
+        }
+        if (!SiteOptions.IsKnownCurrency(currency))
+        {
+            throw new ConfigurationException($"{CurrencyKey} '{currency}' is not an ISO 4217 currency code such as 'USD' or 'EUR'.");
+        }
+
         return new StartupSettings(database, dataFolder, connectionString!, string.IsNullOrWhiteSpace(redis) ? null : redis, zone,
             !string.IsNullOrWhiteSpace(configuration[ConnecteamApiKeyKey]),
-            !string.IsNullOrWhiteSpace(configuration[PodFactoryConnectionKey]));
+            !string.IsNullOrWhiteSpace(configuration[PodFactoryConnectionKey]))
+        {
+            Currency = currency,
+        };
     }
 
     private static void ValidateConnectionString(DatabaseProvider provider, string connectionString)

@@ -33,6 +33,26 @@ public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> context
         return new CostEmployeePage(sorted.Skip(Math.Max(0, page) * size).Take(size).ToList(), rows.Count);
     }
 
+    /// <summary>
+    /// One stored day's money with the paid minutes it is for, or null when the viewer may not see money (a Lead) or the
+    /// day is not stored. Read fresh, like the rest of the employee day.
+    /// </summary>
+    public async Task<(DayCost Cost, double PaidMinutes)?> DayCostAsync(ClaimsPrincipal viewer, int employeeId, DateOnly day,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await access.RequireAsync(viewer, Roles.Admin, Roles.Manager);
+        }
+        catch (AccessDeniedException)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var score = await db.DailyScores.AsNoTracking().SingleOrDefaultAsync(s => s.EmployeeId == employeeId && s.BusinessDay == day, cancellationToken);
+        return score is null ? null : (score.Cost(), score.PaidMinutes);
+    }
+
     /// <summary>The model without the caller check: for the benchmark, which times the build and the cache.</summary>
     internal Task<CostReport> ReportAsync(DashboardRange range, CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Realtime;
 using Productivity.Core.Security;
-using Productivity.Core.Time;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
 
@@ -87,8 +86,8 @@ public partial class DashboardPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _preset = PresetOf(RangeName);
-        _range = DashboardRange.Resolve(_preset, Queries.Today(), DayOf(FromText), DayOf(ToText));
+        _preset = RangeQuery.PresetOf(RangeName);
+        _range = RangeQuery.Resolve(RangeName, FromText, ToText, Queries.Today());
         _rangeSet = true;
         await LoadSummaryAsync();
     }
@@ -98,13 +97,7 @@ public partial class DashboardPage
 
     private Task ApplyRangeAsync((DashboardPreset Preset, DashboardRange? Custom) choice)
     {
-        var custom = choice.Preset == DashboardPreset.Custom ? choice.Custom : null;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["range"] = choice.Preset == DashboardPreset.Today ? null : NameOf(choice.Preset),
-            ["from"] = custom is { } from ? DashboardFormat.Iso(from.From) : null,
-            ["to"] = custom is { } to ? DashboardFormat.Iso(to.To) : null,
-        }));
+        RangeQuery.Navigate(Navigation, choice);
         return Task.CompletedTask;
     }
 
@@ -142,9 +135,7 @@ public partial class DashboardPage
     /// the notifier's thread: a read racing a range change costs at most one needless reload, and the change loads the
     /// new range itself. Before the range is known the first load has not started: nothing to do.
     /// </summary>
-    private bool Affects(ScoresUpdated update) =>
-        _rangeSet && (update.Days.Any(day => day >= _range.From.AddDays(-1) && day <= _range.To)
-            || (_preset != DashboardPreset.Custom && DashboardRange.Resolve(_preset, Queries.Today()) != _range));
+    private bool Affects(ScoresUpdated update) => _rangeSet && RangeQuery.Affects(update, _preset, _range, Queries.Today());
 
     private async Task LoadSummaryAsync()
     {
@@ -162,25 +153,4 @@ public partial class DashboardPage
             _error = "The dashboard could not be loaded; it will retry with the next update.";
         }
     }
-
-    private static DashboardPreset PresetOf(string? name) => name?.ToLowerInvariant() switch
-    {
-        "yesterday" => DashboardPreset.Yesterday,
-        "week" => DashboardPreset.ThisWeek,
-        "month" => DashboardPreset.ThisMonth,
-        "custom" => DashboardPreset.Custom,
-        _ => DashboardPreset.Today,
-    };
-
-    private static string NameOf(DashboardPreset preset) => preset switch
-    {
-        DashboardPreset.Yesterday => "yesterday",
-        DashboardPreset.ThisWeek => "week",
-        DashboardPreset.ThisMonth => "month",
-        DashboardPreset.Custom => "custom",
-        _ => "today",
-    };
-
-    // A day the site does not support counts as missing, so the custom range falls back to today.
-    private static DateOnly? DayOf(string? text) => SiteClock.TryParseDay(text, out var day) ? day : null;
 }

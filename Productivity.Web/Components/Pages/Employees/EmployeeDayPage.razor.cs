@@ -1,3 +1,5 @@
+using Productivity.Core.Costs;
+using Productivity.Infrastructure.Costs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Productivity.Core.EmployeeDays;
@@ -12,6 +14,7 @@ namespace Productivity.Web.Components.Pages.Employees;
 public sealed partial class EmployeeDayPage : IDisposable
 {
     private EmployeeDayReport? _report;
+    private (DayCost Cost, double PaidMinutes)? _cost;
     private bool _notFound;
     private bool _invalidDay;
     private DateOnly _day;
@@ -22,6 +25,9 @@ public sealed partial class EmployeeDayPage : IDisposable
 
     [Parameter]
     public string Day { get; set; } = "";
+
+    [Inject]
+    private CostQueries Costs { get; set; } = default!;
 
     [Inject]
     private IEmployeeDayQueries Queries { get; set; } = default!;
@@ -84,8 +90,13 @@ public sealed partial class EmployeeDayPage : IDisposable
         }
     }
 
-    private async Task LoadAsync() =>
-        _report = await Queries.GetAsync((await AuthenticationState).User, Id, _day);
+    private async Task LoadAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _report = await Queries.GetAsync(user, Id, _day);
+        // Money only for Managers and Admins, asked of the database on every load (null for a Lead).
+        _cost = await Costs.DayCostAsync(user, Id, _day);
+    }
 
     private void ShowNotFound()
     {
