@@ -99,11 +99,11 @@ public sealed class PayRateAdministration(
             cancellationToken);
 
     /// <summary>The page's upload: an Admin only, checked before the file is read.</summary>
-    public async Task<SyncRunResult> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default)
+    public async Task<CsvImport> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
         using var reader = new StreamReader(csv);
-        return await ImportCsvAsync(SyncTriggers.Manual, actor, reader, cancellationToken);
+        return CsvImport.Of(await ImportCsvAsync(SyncTriggers.Manual, actor, reader, cancellationToken));
     }
 
     private async Task ImportLinesAsync(ClaimsPrincipal actor, TextReader reader, SyncOutcome outcome, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Productivity.Infrastructure.Sync;
 using System.Security.Claims;
 using Productivity.Core.Integrations;
 
@@ -24,7 +25,7 @@ public interface IMappingAdministration
     Task<IReadOnlyList<MappingApproval>> ApproveExactNameMatchesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
 
     /// <summary>Imports <c>email,connecteam_user_id</c> lines as a recorded sync run.</summary>
-    Task<MappingImport> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default);
+    Task<CsvImport> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default);
 }
 
 public sealed record PendingMappingView(
@@ -42,6 +43,3 @@ public sealed record EmployeeChoice(int Id, string Name, string? Email);
 
 public sealed record MappingApproval(string Email, int EmployeeId, string EmployeeName, int RowsAttributed, int DaysRecomputed);
 
-/// <summary>A CSV import's result: <see cref="Rejected"/> holds the first rejected lines (at most
-/// <see cref="Sync.SyncOutcome.MaxRejectedKept"/>) of <see cref="RejectedCount"/>.</summary>
-public sealed record MappingImport(long RunId, int LinesRead, int Applied, int RejectedCount, IReadOnlyList<RejectedRow> Rejected, string? Error);

@@ -106,13 +106,11 @@ public sealed class MappingAdministration(
         return approvals;
     }
 
-    public async Task<MappingImport> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default)
+    public async Task<CsvImport> ImportCsvAsync(ClaimsPrincipal actor, Stream csv, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin);
         using var reader = new StreamReader(csv);
-        var result = await ImportCsvAsync(SyncTriggers.Manual, actor, reader, cancellationToken);
-        return new MappingImport(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added, result.Outcome.RejectedCount,
-            result.Outcome.Rejected, result.Failure?.Message);
+        return CsvImport.Of(await ImportCsvAsync(SyncTriggers.Manual, actor, reader, cancellationToken));
     }
 
     private static async Task<(MappingApproval Approval, IReadOnlyCollection<EmployeeDay> Days)> ApproveCoreAsync(AsyncServiceScope scope,

@@ -135,3 +135,13 @@ public sealed class DayReport
     public int Removed { get; set; }
     public int Shifts { get; set; }
 }
+
+/// <summary>
+/// A CSV import's outcome as a page shows it (mappings, pay rates): its recorded run, lines, and the first rejected lines
+/// (at most <see cref="SyncOutcome.MaxRejectedKept"/>) of <see cref="RejectedCount"/>.
+/// </summary>
+public sealed record CsvImport(long RunId, int LinesRead, int Applied, int RejectedCount, IReadOnlyList<RejectedRow> Rejected, string? Error)
+{
+    public static CsvImport Of(SyncRunResult result) => new(result.Run.Id, result.Outcome.ItemsRead, result.Outcome.Added,
+        result.Outcome.RejectedCount, result.Outcome.Rejected, result.Failure?.Message);
+}

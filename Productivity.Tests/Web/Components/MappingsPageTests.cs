@@ -1,3 +1,5 @@
+using Productivity.Infrastructure.Sync;
+using Productivity.Web.Components.Shared;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
@@ -85,7 +87,7 @@ public sealed class MappingsPageTests : ComponentTestBase
         _mappings.ImportCsvAsync(Arg.Any<ClaimsPrincipal>(), Arg.Any<Stream>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             received = new StreamReader(call.ArgAt<Stream>(1)).ReadToEnd();
-            return new MappingImport(7, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null);
+            return new CsvImport(7, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null);
         });
         var cut = RenderWithProviders<MappingsPage>();
         cut.WaitForElement("[data-testid=pending-mappings]", Timeout);
@@ -102,7 +104,7 @@ public sealed class MappingsPageTests : ComponentTestBase
     {
         var rejected = Enumerable.Range(1, 200).Select(n => new RejectedRow("csv", $"line {n}", "expected two columns: email,connecteam_user_id")).ToList();
 
-        var cut = Render<MappingImportResult>(p => p.Add(x => x.Import, new MappingImport(8, 500_002, 2, 500_000, rejected, null)));
+        var cut = Render<CsvImportResult>(p => p.Add(x => x.Import, new CsvImport(8, 500_002, 2, 500_000, rejected, null)));
 
         Text(cut.Find("[data-testid=import-result]")).ShouldContain("500002 lines read, 2 applied, 500000 rejected.");
         cut.FindAll("[data-testid=import-rejected]").Count.ShouldBe(200);
@@ -112,8 +114,8 @@ public sealed class MappingsPageTests : ComponentTestBase
     [Fact]
     public void ImportResult_AllRejectedLinesKept_ShowsNoMore()
     {
-        var cut = Render<MappingImportResult>(p => p.Add(x => x.Import,
-            new MappingImport(8, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null)));
+        var cut = Render<CsvImportResult>(p => p.Add(x => x.Import,
+            new CsvImport(8, 2, 1, 1, [new RejectedRow("csv", "line 3", "no employee has Connecteam user id 5")], null)));
 
         cut.FindAll("[data-testid=import-rejected]").Count.ShouldBe(1);
         cut.FindAll("[data-testid=import-rejected-more]").ShouldBeEmpty();

@@ -52,6 +52,16 @@ public static class RefusalText
             AdminRefusal.NegativePoints => "Points per item cannot be negative.",
             AdminRefusal.ParametersOutOfRange =>
                 $"Allowances and thresholds must be zero or more; the batch factor must be positive and the open-shift cap more than 0 and at most {Detail(0)} hours.",
+            AdminRefusal.RateInvalid => Detail(0) switch
+            {
+                nameof(Core.Costs.RateProblem.RateTooHigh) => "An hourly rate is at most 10,000.",
+                nameof(Core.Costs.RateProblem.RateTooPrecise) => "An hourly rate has at most four decimals.",
+                _ => "An hourly rate is more than zero.",
+            },
+            AdminRefusal.RateExistsOnDay =>
+                $"{Detail(0)} already has a rate from {Detail(1)}; remove it first to replace it (the history keeps one rate per day).",
+            AdminRefusal.RateNotFound => "That rate no longer exists.",
+            AdminRefusal.RoleNotFound => $"There is no role '{Detail(0)}'.",
             AdminRefusal.EmptyRange => "The last day must not be before the first.",
             AdminRefusal.RecomputeNotFound => "That recompute is no longer known on this node.",
             AdminRefusal.UnknownJob => $"There is no job '{Detail(0)}'.",

@@ -13,6 +13,7 @@ public sealed partial class EmployeePage
     private EmployeeDetails? _employee;
     private bool _notFound;
     private bool _isAdmin;
+    private bool _seesMoney;
 
     [Parameter]
     public int Id { get; set; }
@@ -30,7 +31,10 @@ public sealed partial class EmployeePage
     private NavigationManager Navigation { get; set; } = default!;
     protected override async Task OnParametersSetAsync()
     {
-        _isAdmin = (await ActorAsync()).IsInRole(Roles.Admin);
+        var actor = await ActorAsync();
+        _isAdmin = actor.IsInRole(Roles.Admin);
+        // Which cards to show; the rate service checks the caller against the database on every call.
+        _seesMoney = _isAdmin || actor.IsInRole(Roles.Manager);
         await LoadAsync();
     }
 

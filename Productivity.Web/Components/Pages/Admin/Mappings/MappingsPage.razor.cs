@@ -1,3 +1,4 @@
+using Productivity.Infrastructure.Sync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -8,12 +9,9 @@ namespace Productivity.Web.Components.Pages.Admin.Mappings;
 
 public partial class MappingsPage
 {
-    /// <summary>Largest mapping CSV accepted (tens of thousands of lines), also enforced while it is read.</summary>
-    public const long MaxCsvBytes = 2 * 1024 * 1024;
-
     private IReadOnlyList<PendingMappingView>? _pending;
     private IReadOnlyList<EmployeeChoice> _employees = [];
-    private MappingImport? _import;
+    private CsvImport? _import;
 
     [Inject]
     private IMappingAdministration Mappings { get; set; } = default!;
@@ -85,22 +83,11 @@ public partial class MappingsPage
 
     private Task ImportAsync(IBrowserFile? file) => file is null ? Task.CompletedTask : RunAsync(async actor =>
     {
-        if (file.Size > MaxCsvBytes)
+        await using var spool = await UploadSpool.OpenAsync(file, message => Snackbar.Add(message, Severity.Error));
+        if (spool is not null)
         {
-            Snackbar.Add($"{file.Name} is larger than {MaxCsvBytes / 1024 / 1024} MB.", Severity.Error);
-            return;
+            _import = await Mappings.ImportCsvAsync(actor, spool);
         }
-        // Spooled to a temporary file, never held in memory, then imported line by line from it. Not imported straight
-        // from the browser's stream: the import writes every good line to the database as it reads, and that stream
-        // fails the circuit when its next chunk waits longer than the JS interop timeout (a minute) to be read.
-        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        await using (var upload = file.OpenReadStream(MaxCsvBytes))
-        {
-            await upload.CopyToAsync(spool);
-        }
-        spool.Position = 0;
-        _import = await Mappings.ImportCsvAsync(actor, spool);
     });
 
     protected override async Task ReloadAsync() => _pending = await Mappings.PendingAsync(await ActorAsync());
