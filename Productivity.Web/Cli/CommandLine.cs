@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Productivity.Infrastructure;
+using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
@@ -19,11 +20,12 @@ internal static class CommandLine
           sync podfactory [--from YYYY-MM-DD --to YYYY-MM-DD]   (without dates: incremental from the cursor)
           sync employees
           mappings import --file F.csv                          (lines: email,connecteam_user_id)
+          rates import --file F.csv                             (lines: connecteam_user_id,hourly_rate,effective_from)
           recompute --from YYYY-MM-DD --to YYYY-MM-DD
           export scores --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv
         """;
 
-    private static readonly string[] Verbs = ["sync", "mappings", "recompute", "export"];
+    private static readonly string[] Verbs = ["sync", "mappings", "rates", "recompute", "export"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -100,20 +102,29 @@ internal static class CommandLine
             case "sync employees":
                 return await pipeline.SyncEmployeesAsync(SyncTriggers.CommandLine);
             case "mappings import":
-                var file = options.GetValueOrDefault("--file") ?? throw new UsageException("--file is required.");
-                if (!File.Exists(file))
+                using (var reader = OpenFile(options))
                 {
-                    throw new UsageException($"File not found: {file}");
+                    return await services.GetRequiredService<MappingAdministration>().ImportCsvAsync(SyncTriggers.CommandLine, Operator(), reader);
                 }
-                using (var reader = new StreamReader(file))
+            case "rates import":
+                using (var reader = OpenFile(options))
                 {
-                    var operator_ = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"command-line ({Environment.UserName})")], "cli"));
-                    return await services.GetRequiredService<MappingAdministration>().ImportCsvAsync(SyncTriggers.CommandLine, operator_, reader);
+                    return await services.GetRequiredService<PayRateAdministration>().ImportCsvAsync(SyncTriggers.CommandLine, Operator(), reader);
                 }
             default:
                 return null;
         }
     }
+
+    private static StreamReader OpenFile(Dictionary<string, string> options)
+    {
+        var file = options.GetValueOrDefault("--file") ?? throw new UsageException("--file is required.");
+        return File.Exists(file) ? new StreamReader(file) : throw new UsageException($"File not found: {file}");
+    }
+
+    // The imports' audit entries name whoever runs the host on the server.
+    private static ClaimsPrincipal Operator() =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"command-line ({Environment.UserName})")], "cli"));
 
     private static async Task<int> RecomputeAsync(IServiceProvider services, Dictionary<string, string> options)
     {
