@@ -96,7 +96,7 @@ public static class DashboardBenchmark
         }
     }
 
-    private static async Task<IHost> StartHostAsync(string folder, string? mySqlServer, string? database, string? redis, DateTime nowUtc)
+    internal static async Task<IHost> StartHostAsync(string folder, string? mySqlServer, string? database, string? redis, DateTime nowUtc)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -203,7 +203,7 @@ public static class DashboardBenchmark
         return count;
     }
 
-    private static async Task<double[]> TimeAsync<T>(int iterations, Func<Task<Stopwatch>> start, Func<Task<T>> work)
+    internal static async Task<double[]> TimeAsync<T>(int iterations, Func<Task<Stopwatch>> start, Func<Task<T>> work)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -221,7 +221,7 @@ public static class DashboardBenchmark
         return times;
     }
 
-    private static void Report(string what, double[] times)
+    internal static void Report(string what, double[] times)
     {
         var median = times[times.Length / 2];
         var p95 = times[Math.Min(times.Length - 1, (int)Math.Ceiling(times.Length * 0.95) - 1)];
@@ -229,13 +229,13 @@ public static class DashboardBenchmark
             $"{what}: median {median:F1} ms, p95 {p95:F1} ms, min {times[0]:F1} ms ({times.Length} runs)"));
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();

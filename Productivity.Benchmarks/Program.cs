@@ -10,6 +10,10 @@ switch (mode)
     case "dashboard":
         await DashboardBenchmark.RunAsync(args[1..]);
         return;
+    case "costs":
+        MachineInfo.Print();
+        await CostsBenchmark.RunAsync(args[1..]);
+        return;
     case "fanout":
         Environment.ExitCode = await FanoutBenchmark.RunAsync(args[1..]);
         return;

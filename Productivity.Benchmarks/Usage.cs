@@ -25,6 +25,8 @@ public static class Usage
                                 password, through the whole site in memory (default 40 of each): median and p95 of both
           dashboard [--mysql "server connection string"] [--redis host:port]
                                 the dashboard read model of 500 employees, cold and warm (SQLite and the in-memory cache by default)
+          costs [--mysql "server connection string"] [--redis host:port] [--employees N]
+                                the labour-cost page model of 500 employees over 31 days, cold and warm
           fanout [--connections 2000] [--messages 20] [--redis host:port]
                                 the dashboard hub's fan-out to N WebSocket clients of the app run as a separate process
           push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port]
