@@ -154,10 +154,15 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     /// has ended, reopened at its end under a new id (the default, "return to job"). <paramref name="insideShift"/> keeps
     /// the shift whole with the break inside it, as only a break created through the API without splitting is.
     /// </summary>
-    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null, bool insideShift = false) =>
+    /// <param name="breakTypeId">One of the clock's break types (<see cref="SetBreakTypes"/>); the item carries its
+    /// <c>isPaid</c>, as the real time clock copies it from the type.</param>
+    public void AddBreak(long clockId, long userId, string id, DateTime startUtc, DateTime? endUtc = null, bool insideShift = false,
+        string breakTypeId = DefaultBreakTypeId, bool isPaid = false) =>
         Locked(() => _activities.Add(new Activity(id, clockId, userId, IsBreak: true, Utc(startUtc), Utc(endUtc), Now(), null)
         {
             InsideShift = insideShift,
+            BreakTypeId = breakTypeId,
+            IsPaid = isPaid,
         }));
 
     /// <summary>A shift item sent verbatim (e.g. malformed) among the shifts of <paramref name="userId"/> on <paramref name="day"/>.</summary>
@@ -666,8 +671,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         }
         if (activity.IsBreak)
         {
-            json["manualBreakId"] = "brk-lunch";
-            json["isPaid"] = false;
+            json["manualBreakId"] = activity.BreakTypeId;
+            json["isPaid"] = activity.IsPaid;
         }
         else
         {
@@ -752,6 +757,8 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
 
         /// <summary>A break created through the API without splitting the shift it lies in.</summary>
         public bool InsideShift { get; init; }
+        public string BreakTypeId { get; init; } = DefaultBreakTypeId;
+        public bool IsPaid { get; init; }
     }
 
     private sealed record Fault(int Status, TimeSpan? ResetAfter, TimeSpan? RetryAfter, bool DailyLimitSpent, TimeSpan Delay, bool Malformed);
