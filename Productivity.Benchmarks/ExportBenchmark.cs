@@ -25,6 +25,7 @@ public static class ExportBenchmark
 {
     public const int DefaultEmployees = 500;
     private const string ChildFlag = "--child";
+    private const string RowsOnly = "rows";
     private static readonly DateOnly First = new(2025, 12, 1);
     private static readonly DateOnly Last = new(2025, 12, 31);
 
@@ -32,7 +33,8 @@ public static class ExportBenchmark
     {
         if (Options.Text(args, ChildFlag) is { } childFormat)
         {
-            return await RunChildAsync(Enum.Parse<ExportFormat>(childFormat, ignoreCase: true), Options.Text(args, "--folder")!, iterations);
+            return await RunChildAsync(childFormat == RowsOnly ? null : Enum.Parse<ExportFormat>(childFormat, ignoreCase: true),
+                Options.Text(args, "--folder")!, iterations);
         }
         var employees = Options.Int(args, "--employees", DefaultEmployees);
         var folder = Directory.CreateTempSubdirectory("productivity-export-bench-");
@@ -51,13 +53,14 @@ public static class ExportBenchmark
                 $"{"format",-6} | {"rows",6} | {"median ms",9} | {"p95 ms",8} | {"min ms",8} | {"allocated/export",16} | {"WS before",9} | {"peak WS",9} | {"peak growth",11} | {"file size",10}"));
             Console.WriteLine(new string('-', 118));
             var failed = 0;
-            foreach (var format in new[] { ExportFormat.Csv, ExportFormat.Xlsx })
+            foreach (var format in new[] { RowsOnly, nameof(ExportFormat.Csv), nameof(ExportFormat.Xlsx) })
             {
                 var (exitCode, output) = await RunChildProcessAsync(format, folder.FullName, iterations);
                 Console.WriteLine(output.TrimEnd());
                 failed += exitCode == 0 ? 0 : 1;
             }
             Console.WriteLine();
+            Console.WriteLine("rows: the same query read to the end and nothing written (what the formats share).");
             Console.WriteLine("allocated/export: GC.GetTotalAllocatedBytes(precise) before and after each measured export, median (every thread:");
             Console.WriteLine("  the SQLite reader and the writer). WS before: the child's working set after its host started, the warm-up");
             Console.WriteLine("  export ran and a full GC. peak WS: the child's peak working set (VmHWM) after the last export; peak growth =");
@@ -70,33 +73,37 @@ public static class ExportBenchmark
         }
     }
 
-    private static async Task<int> RunChildAsync(ExportFormat format, string folder, int iterations)
+    /// <summary>One format (or, for null, the rows alone) measured in this process, as one line of the table.</summary>
+    private static async Task<int> RunChildAsync(ExportFormat? format, string folder, int iterations)
     {
         using var host = await StartHostAsync(folder);
         var export = host.Services.GetRequiredService<ScoreExport>();
-        var path = Path.Combine(folder, $"scores.{format.Extension()}");
+        var contextFactory = host.Services.GetRequiredService<IDbContextFactory<ProductivityDbContext>>();
+        var path = Path.Combine(folder, $"scores.{format?.Extension() ?? "none"}");
+        Func<Task<int>> run = format is { } f ? () => ExportAsync(export, f, path) : () => ReadRowsAsync(contextFactory);
         var peakBefore = PeakWorkingSet();
-        var rows = await ExportAsync(export, format, path);
+        var rows = await run();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var workingSetBefore = Environment.WorkingSet;
-        var measurement = new Measurement(format.ToString(), rows);
+        var measurement = new Measurement(format?.ToString() ?? RowsOnly, rows);
         var allocated = new List<long>();
         for (var i = 0; i < iterations; i++)
         {
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
             var start = CpuSnapshot.Take();
-            var written = await ExportAsync(export, format, path);
+            var written = await run();
             measurement.Add(start);
             allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - bytes);
             if (written != rows)
             {
-                throw new InvalidOperationException($"{format}: {written} rows, expected {rows}");
+                throw new InvalidOperationException($"{measurement.Name}: {written} rows, expected {rows}");
             }
         }
         var peak = PeakWorkingSet();
+        var size = format is null ? "-" : Mb(new FileInfo(path).Length);
         Console.WriteLine(Measurement.Invariant(
-            $"{format,-6} | {rows,6:N0} | {measurement.Median,9:F1} | {measurement.P95,8:F1} | {measurement.Min,8:F1} | {Mb(allocated.Order().ElementAt(allocated.Count / 2)),16} | {Mb(workingSetBefore),9} | {Mb(peak),9} | {Mb(peak - peakBefore),11} | {Mb(new FileInfo(path).Length),10}"));
+            $"{measurement.Name,-6} | {rows,6:N0} | {measurement.Median,9:F1} | {measurement.P95,8:F1} | {measurement.Min,8:F1} | {Mb(allocated.Order().ElementAt(allocated.Count / 2)),16} | {Mb(workingSetBefore),9} | {Mb(peak),9} | {Mb(peak - peakBefore),11} | {size,10}"));
         return 0;
     }
 
@@ -106,7 +113,18 @@ public static class ExportBenchmark
         return await export.WriteAsync(format, First, Last, file);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunChildProcessAsync(ExportFormat format, string folder, int iterations)
+    private static async Task<int> ReadRowsAsync(IDbContextFactory<ProductivityDbContext> contextFactory)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var count = 0;
+        await foreach (var _ in ScoreExport.Rows(db, First, Last, null))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunChildProcessAsync(string format, string folder, int iterations)
     {
         var dll = typeof(ExportBenchmark).Assembly.Location;
         var host = Environment.ProcessPath!;
@@ -115,7 +133,7 @@ public static class ExportBenchmark
         {
             start.ArgumentList.Add(dll);
         }
-        foreach (var argument in new[] { "export", ChildFlag, format.ToString(), "--folder", folder, "--iterations", iterations.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "export", ChildFlag, format, "--folder", folder, "--iterations", iterations.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

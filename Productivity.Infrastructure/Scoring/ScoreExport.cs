@@ -37,20 +37,24 @@ public sealed class ScoreExport(IDbContextFactory<ProductivityDbContext> context
         IReadOnlyCollection<int>? employeeIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Table.WriteAsync(format, Rows(db, from, to, employeeIds), output, cancellationToken);
+    }
+
+    /// <summary>The rows in export order, streamed from the reader: a month of a large floor is never held in memory.</summary>
+    internal static IAsyncEnumerable<Row> Rows(ProductivityDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? employeeIds)
+    {
         var query = db.DailyScores.AsNoTracking().Where(s => s.BusinessDay >= from && s.BusinessDay <= to);
         if (employeeIds is not null)
         {
             query = query.Where(s => employeeIds.Contains(s.EmployeeId));
         }
-        // Streamed row by row from the reader: a month of a large floor is never held in memory.
-        var rows = query
+        return query
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { Score = s, e.Name, e.ConnecteamUserId })
             .OrderBy(r => r.Score.BusinessDay).ThenBy(r => r.Name).ThenBy(r => r.Score.EmployeeId)
             .Select(r => new Row(r.Score.BusinessDay, r.Score.EmployeeId, r.Name, r.ConnecteamUserId, r.Score.Items, r.Score.Points,
                 r.Score.ClockedMinutes, r.Score.ActiveMinutes, r.Score.IdleMinutes, r.Score.Utilization, r.Score.StandardMinutes,
                 r.Score.Performance, r.Score.PrimaryRole, r.Score.UnclockedItems, r.Score.UnclockedWindows))
             .AsAsyncEnumerable();
-        return await Table.WriteAsync(format, rows, output, cancellationToken);
     }
 
     internal sealed record Row(DateOnly Day, int EmployeeId, string Name, long? ConnecteamUserId, int Items, double Points,
