@@ -6,6 +6,11 @@ namespace Productivity.Infrastructure.Exports;
 /// </summary>
 public sealed class ExportColumn<TRow>
 {
+    // Made by ExportTable's Text/Integer/Number/Money/Date only, so the reader always matches the kind.
+    internal ExportColumn()
+    {
+    }
+
     public required string Name { get; init; }
     public required ExportColumnKind Kind { get; init; }
     internal Func<TRow, string?>? Text { get; init; }
