@@ -71,6 +71,17 @@ switch (mode)
             Options.Int(args, "--employees", RecomputeBenchmark.DefaultEmployees));
         MachineInfo.PrintLoad();
         return;
+    case "export":
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.Print();
+        }
+        Environment.ExitCode = await ExportBenchmark.RunAsync(args[1..], iterations > 0 ? iterations : 10);
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.PrintLoad();
+        }
+        return;
     case "signin":
         MachineInfo.Print();
         await SignInBenchmark.RunAsync(iterations > 0 ? iterations : 40);

@@ -23,6 +23,10 @@ public static class Usage
                                 read, the calculator and the write timed apart (default 10 iterations)
           signin                a refused sign-in for an e-mail without an account against a real account with a wrong
                                 password, through the whole site in memory (default 40 of each): median and p95 of both
+          export [--employees 500]
+                                the score export of a month (500 employees × 31 days of stored daily scores, SQLite) as CSV
+                                and as xlsx, each format in a fresh child process (default 10 exports after a warm-up):
+                                median/p95 ms, bytes allocated per export, working set before and peak after, file size
           dashboard [--mysql "server connection string"] [--redis host:port]
                                 the dashboard read model of 500 employees, cold and warm (SQLite and the in-memory cache by default)
           costs [--mysql "server connection string"] [--redis host:port] [--employees N]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Productivity.Infrastructure;
 using Productivity.Infrastructure.Costs;
+using Productivity.Infrastructure.Exports;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
@@ -22,7 +23,7 @@ internal static class CommandLine
           mappings import --file F.csv                          (lines: email,connecteam_user_id)
           rates import --file F.csv                             (lines: connecteam_user_id,hourly_rate,effective_from)
           recompute --from YYYY-MM-DD --to YYYY-MM-DD
-          export scores --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv
+          export scores --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv|FILE.xlsx   (format from the extension)
         """;
 
     private static readonly string[] Verbs = ["sync", "mappings", "rates", "recompute", "export"];
@@ -146,9 +147,14 @@ internal static class CommandLine
     private static async Task<int> ExportAsync(IServiceProvider services, Dictionary<string, string> options)
     {
         var (from, to) = (Date(options, "--from"), Date(options, "--to"));
+        if (to < from)
+        {
+            throw new UsageException("--to must not be before --from.");
+        }
         var path = options.GetValueOrDefault("--out") ?? throw new UsageException("--out is required.");
-        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        var rows = await services.GetRequiredService<ScoreExport>().WriteCsvAsync(from, to, writer);
+        var format = ExportFormats.FromFileName(path) ?? throw new UsageException($"--out must be a .csv or .xlsx file (got '{path}').");
+        await using var file = File.Create(path);
+        var rows = await services.GetRequiredService<ScoreExport>().WriteAsync(format, from, to, file);
         Console.WriteLine($"export scores {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
         return 0;
     }

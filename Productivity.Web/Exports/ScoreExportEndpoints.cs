@@ -1,29 +1,40 @@
 using System.Globalization;
-using System.Text;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Security;
+using Productivity.Infrastructure.Exports;
 using Productivity.Infrastructure.Scoring;
 
 namespace Productivity.Web.Exports;
 
-/// <summary><c>GET /exports/scores.csv?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: the score export of a range, for Managers and Admins.</summary>
+/// <summary>
+/// <c>GET /exports/scores.csv?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c> and <c>/exports/scores.xlsx?…</c>: the score export
+/// of a range, for Managers and Admins, streamed to the response as the rows are read.
+/// </summary>
 public static class ScoreExportEndpoints
 {
     public const string Path = "/exports/scores.csv";
+    public const string XlsxPath = "/exports/scores.xlsx";
 
     public static IEndpointRouteBuilder MapScoreExports(this IEndpointRouteBuilder endpoints)
     {
         // Signed-in callers only (anonymous ones are sent to the login page); the role is checked in the handler so
         // that a Lead gets a plain 403 rather than the cookie handler's redirect to the access-denied page.
-        endpoints.MapGet(Path, ExportAsync).RequireAuthorization();
+        endpoints.MapGet(Path, (HttpContext context, ScoreExport export, string? from, string? to) =>
+            Export(ExportFormat.Csv, context, export, from, to)).RequireAuthorization();
+        endpoints.MapGet(XlsxPath, (HttpContext context, ScoreExport export, string? from, string? to) =>
+            Export(ExportFormat.Xlsx, context, export, from, to)).RequireAuthorization();
         return endpoints;
     }
 
-    public static string UrlFor(DashboardRange range) => $"{Path}?from={Iso(range.From)}&to={Iso(range.To)}";
+    public static string UrlFor(DashboardRange range, ExportFormat format = ExportFormat.Csv) =>
+        $"{PathOf(format)}?from={Iso(range.From)}&to={Iso(range.To)}";
 
-    public static string FileNameFor(DashboardRange range) => $"scores-{Iso(range.From)}-{Iso(range.To)}.csv";
+    public static string FileNameFor(DashboardRange range, ExportFormat format = ExportFormat.Csv) =>
+        $"scores-{Iso(range.From)}-{Iso(range.To)}.{format.Extension()}";
 
-    private static IResult ExportAsync(HttpContext context, ScoreExport export, string? from, string? to)
+    private static string PathOf(ExportFormat format) => format == ExportFormat.Xlsx ? XlsxPath : Path;
+
+    private static IResult Export(ExportFormat format, HttpContext context, ScoreExport export, string? from, string? to)
     {
         if (!context.User.IsInRole(Roles.Admin) && !context.User.IsInRole(Roles.Manager))
         {
@@ -38,11 +49,8 @@ public static class ScoreExportEndpoints
         {
             return Results.BadRequest(problem);
         }
-        return Results.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            await export.WriteCsvAsync(range.From, range.To, writer, cancellationToken: context.RequestAborted);
-        }, "text/csv; charset=utf-8", FileNameFor(range));
+        return Results.Stream(stream => export.WriteAsync(format, range.From, range.To, stream, cancellationToken: context.RequestAborted),
+            format.ContentType(), FileNameFor(range, format));
     }
 
     private static bool TryParse(string? text, out DateOnly day) =>

@@ -170,9 +170,8 @@ public sealed class ScreensAgreeWithStoredScoresTests(ITestOutputHelper output)
 
     private static async Task<List<(DateOnly Day, int EmployeeId, int Items, double Points)>> ExportAsync(IServiceProvider services)
     {
-        var writer = new StringWriter();
-        await services.GetRequiredService<ScoreExport>().WriteCsvAsync(First, Last, writer);
-        return writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        var csv = await services.GetRequiredService<ScoreExport>().CsvAsync(First, Last);
+        return csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.TrimEnd('\r').Split(','))
             .Select(cells => (DateOnly.ParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), int.Parse(cells[1], CultureInfo.InvariantCulture),
                 int.Parse(cells[4], CultureInfo.InvariantCulture), double.Parse(cells[5], CultureInfo.InvariantCulture)))

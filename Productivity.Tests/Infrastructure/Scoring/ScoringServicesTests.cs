@@ -185,19 +185,19 @@ public sealed class ScoringServicesTests
         await context.AddInputsAsync(idle, [example.Shifts[0] with { Id = "x" }], []);
         await context.Scoring.RecalculateAsync([new EmployeeDay(ben, Dec10), new EmployeeDay(idle, Dec10)]);
         var previous = CultureInfo.CurrentCulture;
-        var writer = new StringWriter();
+        string csv;
 
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo(culture);
-            await context.Host.Services.GetRequiredService<ScoreExport>().WriteCsvAsync(Dec10, Dec10, writer);
+            csv = await context.Host.Services.GetRequiredService<ScoreExport>().CsvAsync(Dec10, Dec10);
         }
         finally
         {
             CultureInfo.CurrentCulture = previous;
         }
 
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         lines[0].ShouldBe("date,employee_id,employee_name,connecteam_user_id,items,points,clocked_minutes,active_minutes,idle_minutes,utilization,standard_minutes,performance,primary_role,unclocked_items,unclocked_windows");
         lines[1].ShouldBe($"2025-12-10,{ben},\"Ben, \"\"The Picker\"\"\",,230,69,510,139.85,370.15,0.2742,69,0.4934,Picker,0,0");
         lines[2].ShouldBe($"2025-12-10,{idle},Idle Ida,,0,0,510,0,510,0,0,,,0,0");

@@ -75,9 +75,8 @@ public sealed class SplitShiftEndToEndTests
 
     private static async Task<string> ExportAsync(TestHost host, DateOnly day)
     {
-        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await host.Services.GetRequiredService<ScoreExport>().WriteCsvAsync(day.AddDays(-1), day.AddDays(1), writer);
-        var line = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Single();
+        var csv = await host.Services.GetRequiredService<ScoreExport>().CsvAsync(day.AddDays(-1), day.AddDays(1));
+        var line = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Single();
         var cells = line.Split(',');
         // date, items, points, clocked, active, idle, utilization, standard minutes, performance, role, unclocked items/windows
         return string.Join(",", new[] { cells[0] }.Concat(cells[4..]));

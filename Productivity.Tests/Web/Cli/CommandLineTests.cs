@@ -21,7 +21,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task SyncRecomputeExport_DemoDay_WritesTheScoresCsv()
+    public async Task SyncRecomputeExport_DemoDay_WritesTheScoresCsvAndXlsx()
     {
         var day = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var csv = Path.Combine(_data.Path, "scores.csv");
@@ -38,6 +38,28 @@ public sealed class CommandLineTests : IDisposable
         lines[0].ShouldStartWith("date,employee_id,employee_name,connecteam_user_id,items,points,");
         lines.Length.ShouldBeGreaterThan(1);
         lines.Skip(1).ShouldAllBe(line => line.StartsWith(day, StringComparison.Ordinal));
+        (await File.ReadAllBytesAsync(csv))[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+
+        var xlsx = Path.Combine(_data.Path, "scores.xlsx");
+        var workbook = await AppProcess.RunCommandAsync(["export", "scores", "--from", day, "--to", day, "--out", xlsx], Settings(), Timeout);
+
+        workbook.ExitCode.ShouldBe(0);
+        workbook.StandardOutput.ShouldContain($"{lines.Length - 1} rows written to {xlsx}");
+        var sheet = XlsxSheet.Read(await File.ReadAllBytesAsync(xlsx));
+        string.Join(',', sheet.Rows[0].Select(c => c.Text)).ShouldBe(lines[0]);
+        sheet.Rows.Count.ShouldBe(lines.Length);
+        sheet.Rows.Skip(1).ShouldAllBe(row => DateOnly.FromDateTime(row[0].Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == day);
+    }
+
+    [Fact]
+    public async Task ExportScores_OutNeitherCsvNorXlsx_IsAUsageError()
+    {
+        var (exitCode, _, stderr) = await AppProcess.RunCommandAsync(
+            ["export", "scores", "--from", "2025-12-10", "--to", "2025-12-10", "--out", Path.Combine(_data.Path, "scores.txt")], Settings(), Timeout);
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldContain("--out must be a .csv or .xlsx file");
+        File.Exists(Path.Combine(_data.Path, "scores.txt")).ShouldBeFalse();
     }
 
     [Theory]

@@ -9,10 +9,11 @@ using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Web.Integration;
 
-/// <summary>GET /exports/scores.csv through the whole site: who may download it, and what it contains.</summary>
+/// <summary>GET /exports/scores.csv and .xlsx through the whole site: who may download it, and what it contains.</summary>
 public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site) : IClassFixture<ScoreExportEndpointTests.Site>
 {
     private const string Url = "/exports/scores.csv?from=2025-12-10&to=2025-12-10";
+    private const string XlsxUrl = "/exports/scores.xlsx?from=2025-12-10&to=2025-12-10";
 
     [Theory]
     [InlineData(Roles.Admin)]
@@ -30,6 +31,69 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
             ScoreExport.Header,
             $"2025-12-10,{site.EmployeeId},Ben Ng,,230,69,510,139.85,370.15,0.2742,69,0.4934,Picker,0,0",
         ]);
+    }
+
+    [Fact]
+    public async Task Export_Csv_StartsWithTheByteOrderMark()
+    {
+        var response = await site.For(Roles.Manager).GetAsync(Url);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        System.Text.Encoding.UTF8.GetString(bytes[3..]).ShouldStartWith(ScoreExport.Header + "\r\n");
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Manager)]
+    public async Task ExportXlsx_ManagerOrAdmin_GetsTheWorkbookOfTheRange(string role)
+    {
+        var response = await site.For(role).GetAsync(XlsxUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("scores-2025-12-10-2025-12-10.xlsx");
+        var sheet = XlsxSheet.Read(await response.Content.ReadAsByteArrayAsync());
+        sheet.Rows.Count.ShouldBe(2);
+        string.Join(',', sheet.Rows[0].Select(c => c.Text)).ShouldBe(ScoreExport.Header);
+        var row = sheet.Rows[1];
+        row[0].Date.ShouldBe(new DateTime(2025, 12, 10));
+        row[0].FormatCode.ShouldBe("yyyy-mm-dd");
+        row[1].Number.ShouldBe(site.EmployeeId);
+        row[2].Text.ShouldBe("Ben Ng");
+        row[3].IsEmpty.ShouldBeTrue();
+        row.Skip(4).Select(c => c.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? c.Text).ShouldBe(
+            ["230", "69", "510", "139.85", "370.15", "0.2742", "69", "0.4934", "Picker", "0", "0"]);
+        sheet.Pane!.VerticalSplit!.Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExportXlsx_HostileNames_AreNeutralisedAndNumbersStayNumbers()
+    {
+        var response = await site.For(Roles.Manager).GetAsync("/exports/scores.xlsx?from=2025-12-11&to=2025-12-11");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sheet = XlsxSheet.Read(await response.Content.ReadAsByteArrayAsync());
+        // The raw CR of "\r=cmd" reads back as a LF (XML line-end normalisation); it still follows the "'".
+        sheet.Rows.Skip(1).Select(r => r[2].Text).ShouldBe(["'\t=cmd", "'\n=cmd", "'@SUM(1)", "Tyler;=1+2;Brooks"]);
+        sheet.Rows.Skip(1).ShouldAllBe(r => r[5].Number == -3);
+    }
+
+    [Fact]
+    public async Task ExportXlsx_Lead_IsForbidden()
+    {
+        var response = await site.For(Roles.Lead).GetAsync(XlsxUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ExportXlsx_Anonymous_IsSentToTheLoginPage()
+    {
+        var response = await site.For(Site.Anonymous).GetAsync(XlsxUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
     }
 
     [Fact]
@@ -71,6 +135,8 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
     [InlineData("/exports/scores.csv?from=2025-12-10&to=yesterday")]
     [InlineData("/exports/scores.csv?from=2025-12-10&to=2025-12-09")]
     [InlineData("/exports/scores.csv?from=2025-01-01&to=2025-12-31")]
+    [InlineData("/exports/scores.xlsx")]
+    [InlineData("/exports/scores.xlsx?from=2025-12-10&to=2025-12-09")]
     public async Task Export_BadRange_IsABadRequest(string url)
     {
         var response = await site.For(Roles.Manager).GetAsync(url);

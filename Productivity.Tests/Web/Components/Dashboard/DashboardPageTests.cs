@@ -218,12 +218,18 @@ public sealed class DashboardPageTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Cells(cut, "Employee").ShouldBe(["Ana"]), Timeout);
         var buttons = cut.FindAll("[data-testid=export-csv]");
+        var excel = cut.FindAll("[data-testid=export-xlsx]");
         buttons.Count.ShouldBe(shown ? 1 : 0);
+        excel.Count.ShouldBe(shown ? 1 : 0);
         if (shown)
         {
             buttons[0].GetAttribute("href").ShouldBe("/exports/scores.csv?from=2025-12-10&to=2025-12-10");
             // The attribute also keeps Blazor's router from intercepting the link.
             buttons[0].GetAttribute("download").ShouldBe("scores-2025-12-10-2025-12-10.csv");
+            buttons[0].TextContent.Trim().ShouldBe("Export CSV");
+            excel[0].GetAttribute("href").ShouldBe("/exports/scores.xlsx?from=2025-12-10&to=2025-12-10");
+            excel[0].GetAttribute("download").ShouldBe("scores-2025-12-10-2025-12-10.xlsx");
+            excel[0].TextContent.Trim().ShouldBe("Export Excel");
         }
     }
 

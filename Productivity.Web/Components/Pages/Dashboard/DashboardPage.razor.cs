@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Realtime;
 using Productivity.Core.Security;
+using Productivity.Infrastructure.Exports;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
 
@@ -19,6 +20,9 @@ public partial class DashboardPage
     public static readonly TimeSpan MinimumReloadInterval = LiveScores.MinInterval;
 
     private static readonly MarkupString DownloadIcon = new(MudBlazor.Icons.Material.Filled.Download);
+
+    /// <summary>The score export's downloads, each with its button's label.</summary>
+    private static readonly (ExportFormat Format, string Label)[] ExportLinks = [(ExportFormat.Csv, "CSV"), (ExportFormat.Xlsx, "Excel")];
 
     private readonly CancellationTokenSource _disposed = new();
     private DashboardPreset _preset;
@@ -60,10 +64,6 @@ public partial class DashboardPage
     private string RangeLabel => _range.IsSingleDay
         ? DashboardFormat.Day(_range.From)
         : $"{DashboardFormat.Day(_range.From)} – {DashboardFormat.Day(_range.To)}";
-
-    private string ExportUrl => ScoreExportEndpoints.UrlFor(_range);
-
-    private string ExportFileName => ScoreExportEndpoints.FileNameFor(_range);
 
     public void Dispose()
     {
