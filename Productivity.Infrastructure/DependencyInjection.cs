@@ -244,6 +244,7 @@ public static class DependencyInjection
         services.AddSingleton<ScoreExport>();
         services.AddSingleton<PayRateAdministration>();
         services.AddSingleton<CostQueries>();
+        services.AddSingleton<CostExport>();
         services.AddSingleton<IScoringRulesService, ScoringRulesService>();
     }
 

@@ -24,6 +24,7 @@ internal static class CommandLine
           rates import --file F.csv                             (lines: connecteam_user_id,hourly_rate,effective_from)
           recompute --from YYYY-MM-DD --to YYYY-MM-DD
           export scores --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv|FILE.xlsx   (format from the extension)
+          export costs --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv|FILE.xlsx
         """;
 
     private static readonly string[] Verbs = ["sync", "mappings", "rates", "recompute", "export"];
@@ -58,9 +59,10 @@ internal static class CommandLine
             {
                 return await RecomputeAsync(host.Services, Options(args.Skip(1).ToArray()));
             }
-            if (string.Join(' ', args.Take(2)).Equals("export scores", StringComparison.OrdinalIgnoreCase))
+            if (args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args.Length > 1
+                && args[1].ToLowerInvariant() is "scores" or "costs")
             {
-                return await ExportAsync(host.Services, Options(args.Skip(2).ToArray()));
+                return await ExportAsync(host.Services, args[1].ToLowerInvariant(), Options(args.Skip(2).ToArray()));
             }
             var pipeline = host.Services.GetRequiredService<SyncPipeline>();
             var result = await DispatchAsync(pipeline, host.Services, args);
@@ -144,7 +146,7 @@ internal static class CommandLine
         return task.Status == RecomputeStatus.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> ExportAsync(IServiceProvider services, Dictionary<string, string> options)
+    private static async Task<int> ExportAsync(IServiceProvider services, string what, Dictionary<string, string> options)
     {
         var (from, to) = (Date(options, "--from"), Date(options, "--to"));
         if (to < from)
@@ -154,8 +156,10 @@ internal static class CommandLine
         var path = options.GetValueOrDefault("--out") ?? throw new UsageException("--out is required.");
         var format = ExportFormats.FromFileName(path) ?? throw new UsageException($"--out must be a .csv or .xlsx file (got '{path}').");
         await using var file = File.Create(path);
-        var rows = await services.GetRequiredService<ScoreExport>().WriteAsync(format, from, to, file);
-        Console.WriteLine($"export scores {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
+        var rows = what == "costs"
+            ? await services.GetRequiredService<CostExport>().WriteAsync(format, from, to, file)
+            : await services.GetRequiredService<ScoreExport>().WriteAsync(format, from, to, file);
+        Console.WriteLine($"export {what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
         return 0;
     }
 
