@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/admin/roles"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/exceptions"] = [Roles.Admin, Roles.Manager],
+        ["/costs"] = [Roles.Admin, Roles.Manager],
     };
 
     /// <summary>Concrete URLs for parameterised routes: <c>{employee}</c> becomes the id of the employee the fixture seeds.</summary>

@@ -189,6 +189,11 @@ public sealed class ScoreExportEndpointTests(ScoreExportEndpointTests.Site site)
                 Performance = 0.4934,
                 PrimaryRole = "Picker",
                 Sessions = 1,
+                // At 18.50 an hour (the cost export's test reads these): 510 / 60 × 18.5 and 370.15 / 60 × 18.5.
+                PaidMinutes = 510,
+                HourlyRate = 18.50m,
+                LabourCost = 157.25m,
+                IdleCost = 114.13m,
             });
             await db.SaveChangesAsync();
             foreach (var name in new[] { "Tyler;=1+2;Brooks", "\t=cmd", "\r=cmd", "@SUM(1)" })
