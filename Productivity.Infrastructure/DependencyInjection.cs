@@ -243,7 +243,9 @@ public static class DependencyInjection
         services.AddHostedService<AttributionBackfill>();
         services.AddSingleton<ScoreExport>();
         services.AddSingleton<PayRateAdministration>();
+        services.AddSingleton<IPayRateAdministration>(sp => sp.GetRequiredService<PayRateAdministration>());
         services.AddSingleton<CostQueries>();
+        services.AddSingleton<ICostQueries>(sp => sp.GetRequiredService<CostQueries>());
         services.AddSingleton<CostExport>();
         services.AddSingleton<IScoringRulesService, ScoringRulesService>();
     }

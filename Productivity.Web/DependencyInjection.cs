@@ -32,7 +32,7 @@ public static class DependencyInjection
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton<Components.Shared.MoneyFormat>();
+        builder.Services.AddSingleton(sp => new Components.Shared.MoneyFormat(sp.GetRequiredService<Productivity.Infrastructure.Configuration.StartupSettings>().Currency));
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();

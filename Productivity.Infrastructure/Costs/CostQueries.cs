@@ -14,7 +14,7 @@ namespace Productivity.Infrastructure.Costs;
 /// range's model is built from the stored daily costs in one query and cached like the dashboard's (day versions, so a
 /// recompute of a shown day makes it stale on every node).
 /// </summary>
-public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> contexts, DashboardCache cache, AccessCheck access)
+public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> contexts, DashboardCache cache, AccessCheck access) : ICostQueries
 {
     public const int MaxPageSize = 200;
 

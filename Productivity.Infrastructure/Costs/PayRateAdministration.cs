@@ -24,7 +24,7 @@ public sealed class PayRateAdministration(
     ScoreRecalculationService scoring,
     SyncPipeline pipeline,
     AuditLog audit,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider) : IPayRateAdministration
 {
     /// <summary>An employee's own rates, newest first.</summary>
     public async Task<IReadOnlyList<PayRate>> EmployeeRatesAsync(ClaimsPrincipal actor, int employeeId, CancellationToken cancellationToken = default)

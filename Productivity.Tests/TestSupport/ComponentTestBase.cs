@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Productivity.Tests.TestSupport;
@@ -17,6 +18,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(new Productivity.Web.Components.Shared.MoneyFormat("USD"));
+        Services.AddSingleton(NSubstitute.Substitute.For<Productivity.Infrastructure.Costs.IPayRateAdministration>());
+        Services.AddSingleton(NSubstitute.Substitute.For<Productivity.Infrastructure.Costs.ICostQueries>());
         Services.AddMudServices(options =>
         {
             options.PopoverOptions.CheckForPopoverProvider = false;

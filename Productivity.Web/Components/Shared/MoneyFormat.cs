@@ -1,5 +1,4 @@
 using System.Globalization;
-using Productivity.Infrastructure.Configuration;
 
 namespace Productivity.Web.Components.Shared;
 
@@ -12,10 +11,11 @@ public sealed class MoneyFormat
 {
     private readonly NumberFormatInfo _format;
 
-    public MoneyFormat(StartupSettings settings)
+    /// <param name="currency">The ISO 4217 code (<c>Site:Currency</c>, validated at start-up).</param>
+    public MoneyFormat(string currency)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        Currency = settings.Currency;
+        ArgumentNullException.ThrowIfNull(currency);
+        Currency = currency;
         _format = (NumberFormatInfo)CultureInfo.GetCultureInfo("en-US").NumberFormat.Clone();
         _format.CurrencySymbol = SymbolOf(Currency);
         _format.CurrencyDecimalDigits = 2;

@@ -26,7 +26,7 @@ public partial class CostsPage
     private LiveScores? _live;
 
     [Inject]
-    private CostQueries Queries { get; set; } = default!;
+    private ICostQueries Queries { get; set; } = default!;
 
     [Inject]
     private IDashboardQueries Dashboard { get; set; } = default!;

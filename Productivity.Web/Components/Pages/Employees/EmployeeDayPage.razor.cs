@@ -27,7 +27,7 @@ public sealed partial class EmployeeDayPage : IDisposable
     public string Day { get; set; } = "";
 
     [Inject]
-    private CostQueries Costs { get; set; } = default!;
+    private ICostQueries Costs { get; set; } = default!;
 
     [Inject]
     private IEmployeeDayQueries Queries { get; set; } = default!;
