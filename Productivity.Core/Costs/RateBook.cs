@@ -29,16 +29,6 @@ public sealed class RateBook
         (_employees.TryGetValue(employeeId, out var own) ? Latest(own, day) : null)
         ?? (primaryRole is not null && _roles.TryGetValue(primaryRole, out var role) ? Latest(role, day) : null);
 
-    /// <summary>
-    /// The days an entry effective from <paramref name="from"/> decides in a history: from it to the day before the next
-    /// later entry (or with no end). Adding or removing such an entry changes the cost of exactly these days.
-    /// </summary>
-    public static (DateOnly From, DateOnly? To) Governs(IEnumerable<DateOnly> otherEntries, DateOnly from)
-    {
-        var next = otherEntries.Where(d => d > from).DefaultIfEmpty(DateOnly.MaxValue).Min();
-        return (from, next == DateOnly.MaxValue ? null : next.AddDays(-1));
-    }
-
     private static (DateOnly From, decimal Rate)[] History(IEnumerable<PayRate> rates) =>
         // Two entries on one day cannot be stored (unique index); the latest created wins should one ever slip through.
         rates.OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).Select(r => (r.EffectiveFrom, r.HourlyRate)).ToArray();

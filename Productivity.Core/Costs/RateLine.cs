@@ -22,13 +22,13 @@ public sealed record RateLine(long ConnecteamUserId, decimal HourlyRate, DateOnl
 {
     /// <summary>True for the optional header line.</summary>
     public static bool IsHeader(string line) =>
-        (line ?? "").TrimStart('\uFEFF', ' ').StartsWith("connecteam_user_id", StringComparison.OrdinalIgnoreCase);
+        (line ?? "").TrimStart().StartsWith("connecteam_user_id", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The parsed line, or null with the problem and the offending value.</summary>
     public static RateLine? Parse(string line, out RateProblem? problem, out string? value)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var parts = line.TrimStart('\uFEFF').Split(',').Select(p => p.Trim().Trim('"').Trim()).ToArray();
+        var parts = line.Split(',').Select(p => p.Trim().Trim('"').Trim()).ToArray();
         (problem, value) = (null, null);
         if (parts.Length != 3)
         {

@@ -10,7 +10,7 @@ public interface IPayRateAdministration
 {
     Task<IReadOnlyList<PayRate>> EmployeeRatesAsync(ClaimsPrincipal actor, int employeeId, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<PayRate>> RoleRatesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PayRate>> RoleRatesAsync(ClaimsPrincipal actor, string roleName, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyCollection<EmployeeDay>> AddEmployeeRateAsync(ClaimsPrincipal actor, int employeeId, decimal hourlyRate, DateOnly effectiveFrom,
         CancellationToken cancellationToken = default);

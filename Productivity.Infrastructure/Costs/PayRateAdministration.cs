@@ -35,13 +35,13 @@ public sealed class PayRateAdministration(
             .OrderByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Every role's default rates, newest first per role.</summary>
-    public async Task<IReadOnlyList<PayRate>> RoleRatesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    /// <summary>A role's default rates, newest first.</summary>
+    public async Task<IReadOnlyList<PayRate>> RoleRatesAsync(ClaimsPrincipal actor, string roleName, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(actor, Roles.Admin, Roles.Manager);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PayRates.AsNoTracking().Where(r => r.EmployeeId == null)
-            .OrderBy(r => r.RoleName).ThenByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
+        return await db.PayRates.AsNoTracking().Where(r => r.EmployeeId == null && r.RoleName == roleName)
+            .OrderByDescending(r => r.EffectiveFrom).ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds an employee's rate from a day on; refused when the employee already has one that day.</summary>
@@ -79,11 +79,12 @@ public sealed class PayRateAdministration(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rate = await db.PayRates.SingleOrDefaultAsync(r => r.Id == rateId, cancellationToken)
             ?? throw new AdminActionRefusedException(AdminRefusal.RateNotFound, rateId.ToString(CultureInfo.InvariantCulture));
-        var days = await AffectedDaysAsync(db, rate, cancellationToken);
-        db.PayRates.Remove(rate);
-        audit.Record(db, actor, AuditKinds.PayRate, Target(rate), await TargetNameAsync(db, rate, cancellationToken), "Removed",
-            Describe(rate), null);
-        await db.SaveChangesAsync(cancellationToken);
+        var name = await TargetNameAsync(db, rate, cancellationToken);
+        var days = await ChangeAsync(db, Owner(rate), rate.EffectiveFrom, () =>
+        {
+            db.PayRates.Remove(rate);
+            audit.Record(db, actor, AuditKinds.PayRate, Target(rate), name, "Removed", Describe(rate), null);
+        }, cancellationToken);
         await scoring.RecalculateAsync(days, cancellationToken);
         return days;
     }
@@ -159,17 +160,15 @@ public sealed class PayRateAdministration(
         {
             return;
         }
-        foreach (var (rate, name) in added)
+        var owners = new RateOwners([.. added.Select(a => a.Rate.EmployeeId!.Value).Distinct()], null);
+        outcome.ChangedDays.UnionWith(await ChangeAsync(db, owners, added.Min(a => a.Rate.EffectiveFrom), () =>
         {
-            db.PayRates.Add(rate);
-            audit.Record(db, actor, AuditKinds.PayRate, Target(rate), name, "Added", null, Describe(rate));
-        }
-        // The new entries are in the tracker, so each one's governed range ends at the next entry, new or stored.
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (rate, _) in added)
-        {
-            outcome.ChangedDays.UnionWith(await AffectedDaysAsync(db, rate, cancellationToken));
-        }
+            foreach (var (rate, name) in added)
+            {
+                db.PayRates.Add(rate);
+                audit.Record(db, actor, AuditKinds.PayRate, Target(rate), name, "Added", null, Describe(rate));
+            }
+        }, cancellationToken));
     }
 
     private async Task<IReadOnlyCollection<EmployeeDay>> AddAsync(ProductivityDbContext db, ClaimsPrincipal actor, PayRate rate, string targetName,
@@ -181,37 +180,45 @@ public sealed class PayRateAdministration(
             throw new AdminActionRefusedException(AdminRefusal.RateExistsOnDay, targetName, rate.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         rate.CreatedUtc = Now();
-        db.PayRates.Add(rate);
-        audit.Record(db, actor, AuditKinds.PayRate, Target(rate), targetName, "Added", null, Describe(rate));
-        await db.SaveChangesAsync(cancellationToken);
-        var days = await AffectedDaysAsync(db, rate, cancellationToken);
+        var days = await ChangeAsync(db, Owner(rate), rate.EffectiveFrom, () =>
+        {
+            db.PayRates.Add(rate);
+            audit.Record(db, actor, AuditKinds.PayRate, Target(rate), targetName, "Added", null, Describe(rate));
+        }, cancellationToken);
         await scoring.RecalculateAsync(days, cancellationToken);
         return days;
     }
 
     /// <summary>
-    /// The stored days whose rate depends on this entry: its owner's days from its date to the day before the owner's next
-    /// entry. For a role's default, only the days worked mainly in that role by employees without a rate of their own then.
+    /// Applies a change of the rate histories (<paramref name="change"/> adds or removes entries and their audit entries)
+    /// and returns exactly the stored days it affects: those of the owners' days from <paramref name="from"/> on whose
+    /// rate by the one rule (<see cref="RateBook"/>) differs before and after. One query of the days, whatever the number
+    /// of entries changed.
     /// </summary>
-    private static async Task<IReadOnlyCollection<EmployeeDay>> AffectedDaysAsync(ProductivityDbContext db, PayRate rate, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyCollection<EmployeeDay>> ChangeAsync(ProductivityDbContext db, RateOwners owners, DateOnly from,
+        Action change, CancellationToken cancellationToken)
     {
-        var others = await db.PayRates.AsNoTracking()
-            .Where(r => r.Id != rate.Id && r.EmployeeId == rate.EmployeeId && r.RoleName == rate.RoleName)
-            .Select(r => r.EffectiveFrom).ToListAsync(cancellationToken);
-        var (from, to) = RateBook.Governs(others, rate.EffectiveFrom);
-        var last = to ?? DateOnly.MaxValue;
-        var scores = db.DailyScores.AsNoTracking().Where(s => s.BusinessDay >= from && s.BusinessDay <= last);
-        if (rate.EmployeeId is { } employeeId)
-        {
-            return (await scores.Where(s => s.EmployeeId == employeeId).Select(s => s.BusinessDay).ToListAsync(cancellationToken))
-                .Select(day => new EmployeeDay(employeeId, day)).ToHashSet();
-        }
-        var roleDays = await scores.Where(s => s.PrimaryRole == rate.RoleName)
-            .Select(s => new { s.EmployeeId, s.BusinessDay }).ToListAsync(cancellationToken);
-        var own = new RateBook(await db.PayRates.AsNoTracking().Where(r => r.EmployeeId != null).ToListAsync(cancellationToken));
-        return roleDays.Where(d => own.RateOn(d.EmployeeId, null, d.BusinessDay) is null)
-            .Select(d => new EmployeeDay(d.EmployeeId, d.BusinessDay)).ToHashSet();
+        var before = await BookAsync(db, cancellationToken);
+        change();
+        await db.SaveChangesAsync(cancellationToken);
+        var after = await BookAsync(db, cancellationToken);
+        var scores = db.DailyScores.AsNoTracking().Where(s => s.BusinessDay >= from);
+        // A role's default can only change the days mainly worked in that role.
+        scores = owners.EmployeeIds is { } ids ? scores.Where(s => ids.Contains(s.EmployeeId)) : scores.Where(s => s.PrimaryRole == owners.RoleName);
+        var days = await scores.Select(s => new { s.EmployeeId, s.BusinessDay, s.PrimaryRole }).ToListAsync(cancellationToken);
+        return days
+            .Where(d => before.RateOn(d.EmployeeId, d.PrimaryRole, d.BusinessDay) != after.RateOn(d.EmployeeId, d.PrimaryRole, d.BusinessDay))
+            .Select(d => new EmployeeDay(d.EmployeeId, d.BusinessDay))
+            .ToHashSet();
     }
+
+    private static async Task<RateBook> BookAsync(ProductivityDbContext db, CancellationToken cancellationToken) =>
+        new(await db.PayRates.AsNoTracking().ToListAsync(cancellationToken));
+
+    /// <summary>Whose history a change touches: some employees, or one role's defaults.</summary>
+    private sealed record RateOwners(IReadOnlyCollection<int>? EmployeeIds, string? RoleName);
+
+    private static RateOwners Owner(PayRate rate) => rate.EmployeeId is { } id ? new([id], null) : new(null, rate.RoleName);
 
     private static void Validate(decimal hourlyRate)
     {
