@@ -10,13 +10,12 @@ public readonly record struct CostTotal(
     decimal IdleCost,
     int Items,
     double PaidMinutes,
-    double IdleMinutes,
     double StandardMinutes,
     int CostedDays,
     int UncostedDays)
 {
     /// <summary>Adds one stored day (its cost fields null when it has no rate).</summary>
-    public CostTotal Add(decimal? labourCost, decimal? idleCost, int items, double paidMinutes, double idleMinutes, double standardMinutes) =>
+    public CostTotal Add(decimal? labourCost, decimal? idleCost, int items, double paidMinutes, double standardMinutes) =>
         labourCost is { } labour
             ? this with
             {
@@ -24,7 +23,6 @@ public readonly record struct CostTotal(
                 IdleCost = IdleCost + (idleCost ?? 0),
                 Items = Items + items,
                 PaidMinutes = PaidMinutes + paidMinutes,
-                IdleMinutes = IdleMinutes + idleMinutes,
                 StandardMinutes = StandardMinutes + standardMinutes,
                 CostedDays = CostedDays + 1,
             }
@@ -32,8 +30,7 @@ public readonly record struct CostTotal(
 
     public CostTotal Add(CostTotal other) => new(
         LabourCost + other.LabourCost, IdleCost + other.IdleCost, Items + other.Items, PaidMinutes + other.PaidMinutes,
-        IdleMinutes + other.IdleMinutes, StandardMinutes + other.StandardMinutes, CostedDays + other.CostedDays,
-        UncostedDays + other.UncostedDays);
+        StandardMinutes + other.StandardMinutes, CostedDays + other.CostedDays, UncostedDays + other.UncostedDays);
 
     /// <summary>Idle cost / labour cost, a ratio in [0, 1]; null when nothing is costed.</summary>
     public double? IdleShare => LabourCost > 0 ? (double)Math.Round(IdleCost / LabourCost, 4, MidpointRounding.AwayFromZero) : null;

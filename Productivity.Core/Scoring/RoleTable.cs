@@ -40,6 +40,10 @@ public sealed class RoleTable
 
     public IReadOnlyList<RoleDefinition> Roles => _roles;
 
+    /// <summary>The department of a role name (its first action's: a name shared by several actions has one department).</summary>
+    public string? DepartmentOf(string roleName) =>
+        _roles.FirstOrDefault(r => string.Equals(r.RoleName, roleName, StringComparison.Ordinal))?.Department;
+
     public bool TryGet(string action, [MaybeNullWhen(false)] out RoleDefinition role)
     {
         var index = IndexOf(action);

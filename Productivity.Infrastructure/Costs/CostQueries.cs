@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Costs;
 using Productivity.Core.Dashboard;
+using Productivity.Core.Scoring;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
@@ -33,25 +34,8 @@ public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> context
         return new CostEmployeePage(sorted.Skip(Math.Max(0, page) * size).Take(size).ToList(), rows.Count);
     }
 
-    /// <summary>
-    /// One stored day's money with the paid minutes it is for, or null when the viewer may not see money (a Lead) or the
-    /// day is not stored. Read fresh, like the rest of the employee day.
-    /// </summary>
-    public async Task<(DayCost Cost, double PaidMinutes)?> DayCostAsync(ClaimsPrincipal viewer, int employeeId, DateOnly day,
-        CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await access.RequireAsync(viewer, Roles.Admin, Roles.Manager);
-        }
-        catch (AccessDeniedException)
-        {
-            return null;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var score = await db.DailyScores.AsNoTracking().SingleOrDefaultAsync(s => s.EmployeeId == employeeId && s.BusinessDay == day, cancellationToken);
-        return score is null ? null : (score.Cost(), score.PaidMinutes);
-    }
+    /// <summary>Whether the viewer may see money now (Managers and Admins), asked of the database: the employee day's cost card.</summary>
+    public Task<bool> MaySeeMoneyAsync(ClaimsPrincipal viewer) => access.MayAsync(viewer, Roles.Admin, Roles.Manager);
 
     /// <summary>The model without the caller check: for the benchmark, which times the build and the cache.</summary>
     internal Task<CostReport> ReportAsync(DashboardRange range, CancellationToken cancellationToken)
@@ -71,13 +55,11 @@ public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> context
             .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
             .Select(s => new
             {
-                s.EmployeeId, s.BusinessDay, s.PrimaryRole, s.Items, s.PaidMinutes, s.IdleMinutes, s.StandardMinutes, s.LabourCost, s.IdleCost,
+                s.EmployeeId, s.BusinessDay, s.PrimaryRole, s.Items, s.PaidMinutes, s.StandardMinutes, s.LabourCost, s.IdleCost,
             })
             .ToListAsync(cancellationToken);
         var names = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
-        // A role name is shared by its actions; the department is the one its first action names.
-        var departments = (await db.ActionRoles.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.RoleName, r.Department }).ToListAsync(cancellationToken))
-            .GroupBy(r => r.RoleName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Department, StringComparer.Ordinal);
+        var roleTable = new RoleTable((await db.ActionRoles.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(r => r.ToDefinition()));
 
         var total = new CostTotal();
         var byEmployee = new Dictionary<int, CostTotal>();
@@ -85,10 +67,10 @@ public sealed class CostQueries(IDbContextFactory<ProductivityDbContext> context
         var byDay = Enumerable.Range(0, range.Days).Select(from.AddDays).ToDictionary(d => d, _ => new CostTotal());
         foreach (var d in days)
         {
-            var one = new CostTotal().Add(d.LabourCost, d.IdleCost, d.Items, d.PaidMinutes, d.IdleMinutes, d.StandardMinutes);
+            var one = new CostTotal().Add(d.LabourCost, d.IdleCost, d.Items, d.PaidMinutes, d.StandardMinutes);
             total = total.Add(one);
             byEmployee[d.EmployeeId] = byEmployee.GetValueOrDefault(d.EmployeeId).Add(one);
-            var department = d.PrimaryRole is not null ? departments.GetValueOrDefault(d.PrimaryRole) : null;
+            var department = d.PrimaryRole is not null ? roleTable.DepartmentOf(d.PrimaryRole) : null;
             byRole[(department, d.PrimaryRole)] = byRole.GetValueOrDefault((department, d.PrimaryRole)).Add(one);
             byDay[d.BusinessDay] = byDay[d.BusinessDay].Add(one);
         }

@@ -12,6 +12,5 @@ public interface ICostQueries
     Task<CostEmployeePage> GetEmployeesAsync(ClaimsPrincipal viewer, DashboardRange range, CostSort sortBy, bool descending, int page,
         int pageSize, CancellationToken cancellationToken = default);
 
-    Task<(DayCost Cost, double PaidMinutes)?> DayCostAsync(ClaimsPrincipal viewer, int employeeId, DateOnly day,
-        CancellationToken cancellationToken = default);
+    Task<bool> MaySeeMoneyAsync(ClaimsPrincipal viewer);
 }

@@ -17,6 +17,20 @@ public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> context
     /// <summary>Employees and employee days are for Leads, Managers and Admins.</summary>
     public Task RequireViewerAsync(ClaimsPrincipal viewer) => RequireAsync(viewer, [.. Roles.All]);
 
+    /// <summary>Whether the caller may act in one of the roles now: for what is shown or left out, not refused.</summary>
+    public async Task<bool> MayAsync(ClaimsPrincipal actor, params string[] roles)
+    {
+        try
+        {
+            await RequireAsync(actor, roles);
+            return true;
+        }
+        catch (AccessDeniedException)
+        {
+            return false;
+        }
+    }
+
     public async Task RequireAsync(ClaimsPrincipal actor, params string[] roles)
     {
         var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);

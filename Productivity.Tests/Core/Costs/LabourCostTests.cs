@@ -146,10 +146,17 @@ public sealed class LabourCostTests
     }
 
     [Fact]
-    public void Governs_AnEntry_DecidesItsDaysUpToTheNextEntry()
+    public void RateOn_AnEntryAdded_ChangesItsDaysUpToTheNextEntryOnly()
     {
-        RateBook.Governs([Dec10.AddDays(-5), Dec10.AddDays(7)], Dec10).ShouldBe((Dec10, (DateOnly?)Dec10.AddDays(6)));
-        RateBook.Governs([Dec10.AddDays(-5)], Dec10).ShouldBe((Dec10, (DateOnly?)null));
+        // What a rate change rescores: the days whose rate differs between the histories before and after it.
+        PayRate[] history = [Employee(1, 15m, Dec10.AddDays(-5)), Employee(1, 17m, Dec10.AddDays(7))];
+        var before = new RateBook(history);
+        var after = new RateBook([.. history, Employee(1, 16m, Dec10)]);
+
+        var changed = Enumerable.Range(-10, 30).Select(Dec10.AddDays)
+            .Where(day => before.RateOn(1, null, day) != after.RateOn(1, null, day)).ToList();
+
+        (changed.Min(), changed.Max(), changed.Count).ShouldBe((Dec10, Dec10.AddDays(6), 7));
     }
 
     [Fact]
@@ -158,9 +165,9 @@ public sealed class LabourCostTests
         // Day 1: 10.00 for 100 items (0.10 each); day 2: 30.00 for 10 items (3.00 each); a day without a rate adds nothing
         // but is counted. Average of ratios would be 1.55; the group's cost per item is 40 / 110 = 0.36.
         var total = new CostTotal()
-            .Add(10.00m, 1.00m, 100, 60, 6, 50)
-            .Add(30.00m, 3.00m, 10, 120, 12, 10)
-            .Add(null, null, 500, 480, 0, 400);
+            .Add(10.00m, 1.00m, 100, 60, 50)
+            .Add(30.00m, 3.00m, 10, 120, 10)
+            .Add(null, null, 500, 480, 400);
 
         total.LabourCost.ShouldBe(40.00m);
         total.IdleCost.ShouldBe(4.00m);

@@ -1,4 +1,3 @@
-using Productivity.Core.Costs;
 using Productivity.Infrastructure.Costs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,7 +13,7 @@ namespace Productivity.Web.Components.Pages.Employees;
 public sealed partial class EmployeeDayPage : IDisposable
 {
     private EmployeeDayReport? _report;
-    private (DayCost Cost, double PaidMinutes)? _cost;
+    private bool _seesMoney;
     private bool _notFound;
     private bool _invalidDay;
     private DateOnly _day;
@@ -94,8 +93,8 @@ public sealed partial class EmployeeDayPage : IDisposable
     {
         var user = (await AuthenticationState).User;
         _report = await Queries.GetAsync(user, Id, _day);
-        // Money only for Managers and Admins, asked of the database on every load (null for a Lead).
-        _cost = await Costs.DayCostAsync(user, Id, _day);
+        // Money only for Managers and Admins, asked of the database on every load.
+        _seesMoney = await Costs.MaySeeMoneyAsync(user);
     }
 
     private void ShowNotFound()
