@@ -89,8 +89,7 @@ public static class DependencyInjection
         // frame-ancestors is part of SecurityHeadersMiddleware's policy, on every response instead of a second header here.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
-        app.MapScoreExports();
-        app.MapCostExports();
+        RangeExport.MapRangeExports(app);
         app.MapRealtime();
         app.MapConnecteamWebhook();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })

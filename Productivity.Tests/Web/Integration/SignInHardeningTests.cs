@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Exports;
 using Productivity.Tests.TestSupport;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
@@ -175,7 +176,7 @@ public sealed class SignInHardeningTests : IDisposable
         var client = Client();
         await ProductivityWebFactory.SignInAsync(client, "lead@example.test", generated);
 
-        var export = await client.GetAsync($"{ScoreExportEndpoints.Path}?from=2025-12-10&to=2025-12-10");
+        var export = await client.GetAsync($"{RangeExport.Scores.PathOf(ExportFormat.Csv)}?from=2025-12-10&to=2025-12-10");
         var negotiate = await client.PostAsync($"{DashboardHub.Path}/negotiate?negotiateVersion=1", null);
         var changePage = await client.GetAsync("/Account/Manage/ChangePassword");
 
