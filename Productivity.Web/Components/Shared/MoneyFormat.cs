@@ -1,4 +1,5 @@
 using System.Globalization;
+using Productivity.Infrastructure.Configuration;
 
 namespace Productivity.Web.Components.Shared;
 
@@ -17,23 +18,11 @@ public sealed class MoneyFormat
         ArgumentNullException.ThrowIfNull(currency);
         Currency = currency;
         _format = (NumberFormatInfo)CultureInfo.GetCultureInfo("en-US").NumberFormat.Clone();
-        _format.CurrencySymbol = SymbolOf(Currency);
+        _format.CurrencySymbol = SiteOptions.CurrencySymbol(Currency) ?? Currency;
         _format.CurrencyDecimalDigits = 2;
     }
 
     public string Currency { get; }
 
     public string Of(decimal? value) => value is { } money ? money.ToString("C2", _format) : "–";
-
-    // The symbol the currency's own regions write (USD "$", EUR "€", GBP "£"); the code itself when none has one.
-    private static string SymbolOf(string code)
-    {
-        var symbols = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Where(c => new RegionInfo(c.Name).ISOCurrencySymbol == code)
-            .Select(c => c.NumberFormat.CurrencySymbol)
-            .Where(s => s.Length > 0)
-            .ToList();
-        // "US$" and the like appear where a region must tell its own dollar apart; the plain symbol is the common one.
-        return symbols.GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).Select(g => g.Key).FirstOrDefault() ?? code;
-    }
 }
