@@ -31,6 +31,23 @@ public sealed class BrowserSite(string folderPrefix = "productivity-browser-") :
         Page = await Context.NewPageAsync();
     }
 
+    /// <summary>The app's SQLite file, read-only and unpooled (the app keeps writing it).</summary>
+    public async Task<SqliteConnection> OpenDatabaseAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(DataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>One value read from the app's SQLite file.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Context is not null)

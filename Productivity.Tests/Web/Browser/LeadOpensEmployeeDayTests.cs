@@ -1,7 +1,6 @@
 using Productivity.Web.Components.Shared;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Productivity.Core.Security;
 using Productivity.Tests.TestSupport;
@@ -81,7 +80,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
         while (true)
         {
-            var stored = (double)(await ScalarAsync($"SELECT Utilization FROM daily_scores WHERE EmployeeId = {employeeId} AND BusinessDay = '{day}'"))!;
+            var stored = (double)(await _site.ScalarAsync($"SELECT Utilization FROM daily_scores WHERE EmployeeId = {employeeId} AND BusinessDay = '{day}'"))!;
             var expected = stored.ToString("0.####", CultureInfo.InvariantCulture);
             try
             {
@@ -104,7 +103,7 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
         var deadline = DateTime.UtcNow + ScoresTimeout;
         while (true)
         {
-            await using var connection = await OpenDatabaseAsync();
+            await using var connection = await _site.OpenDatabaseAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT e.Id, e.Name, MAX(s.BusinessDay) FROM employees e JOIN daily_scores s ON s.EmployeeId = e.Id
@@ -124,21 +123,6 @@ public sealed class LeadOpensEmployeeDayTests(BrowserFixture browser, ITestOutpu
             }
             await Task.Delay(1_000);
         }
-    }
-
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = await OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    private async Task<SqliteConnection> OpenDatabaseAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_site.DataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        return connection;
     }
 
     /// <summary>Creates the Lead (and the schema) in the app's data folder before the app starts, as an Admin would.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -73,7 +72,7 @@ public sealed class ManagerSeesLabourCostTests(BrowserFixture browser, ITestOutp
             download.SuggestedFilename.ShouldBe($"labour-cost-{day}-{day}.xlsx");
             var sheet = XlsxSheet.Read(await File.ReadAllBytesAsync((await download.PathAsync())!));
             string.Join(',', sheet.Rows[0].Select(c => c.Text)).ShouldBe(CostExport.Header);
-            (sheet.Rows.Count - 1).ShouldBe(Convert.ToInt32(await ScalarAsync($"SELECT COUNT(*) FROM daily_scores WHERE BusinessDay = '{day}'"),
+            (sheet.Rows.Count - 1).ShouldBe(Convert.ToInt32(await _site.ScalarAsync($"SELECT COUNT(*) FROM daily_scores WHERE BusinessDay = '{day}'"),
                 CultureInfo.InvariantCulture));
 
             await Page.GotoAsync($"/employees/{employeeId}/days/{day}");
@@ -102,7 +101,7 @@ public sealed class ManagerSeesLabourCostTests(BrowserFixture browser, ITestOutp
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
         while (true)
         {
-            var rows = await ScalarAsync($"SELECT group_concat(LabourCost, ';') FROM daily_scores WHERE BusinessDay = '{day}' AND LabourCost IS NOT NULL");
+            var rows = await _site.ScalarAsync($"SELECT group_concat(LabourCost, ';') FROM daily_scores WHERE BusinessDay = '{day}' AND LabourCost IS NOT NULL");
             var total = ((string)rows!).Split(';').Sum(v => decimal.Parse(v, CultureInfo.InvariantCulture));
             try
             {
@@ -124,7 +123,7 @@ public sealed class ManagerSeesLabourCostTests(BrowserFixture browser, ITestOutp
         var deadline = DateTime.UtcNow + ScoresTimeout;
         while (true)
         {
-            await using var connection = await OpenDatabaseAsync();
+            await using var connection = await _site.OpenDatabaseAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT e.Id, s.BusinessDay FROM employees e JOIN daily_scores s ON s.EmployeeId = e.Id
@@ -144,20 +143,5 @@ public sealed class ManagerSeesLabourCostTests(BrowserFixture browser, ITestOutp
             }
             await Task.Delay(1_000);
         }
-    }
-
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = await OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    private async Task<SqliteConnection> OpenDatabaseAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_site.DataFolder.FullName, "productivity.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        return connection;
     }
 }
