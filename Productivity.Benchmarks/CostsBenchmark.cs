@@ -3,13 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
-using Productivity.Core.Costs;
 using Productivity.Core.Dashboard;
-using Productivity.Core.Employees;
-using Productivity.Core.Scoring;
 using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.Dashboard;
-using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Benchmarks;
 
@@ -20,7 +16,7 @@ namespace Productivity.Benchmarks;
 /// </summary>
 public static class CostsBenchmark
 {
-    private static readonly DashboardRange December = new(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 31));
+    private static readonly DashboardRange December = new(StoredMonth.First, StoredMonth.Last);
 
     public static async Task RunAsync(string[] args, int coldIterations = 30, int warmIterations = 200)
     {
@@ -37,7 +33,7 @@ public static class CostsBenchmark
             }
             var now = new DateTime(2026, 1, 2, 12, 0, 0, DateTimeKind.Utc);
             using var host = await DashboardBenchmark.StartHostAsync(folder.FullName, mySqlServer, database, redis, now);
-            var rows = await SeedAsync(host.Services, employees);
+            var rows = await StoredMonth.SeedAsync(host.Services, employees);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"costs: {employees} employees × {December.Days} days = {rows:N0} stored days, {(database is null ? "SQLite" : "MariaDB")}, " +
                 $"{(redis is null ? "in-memory cache" : "Redis cache")}"));
@@ -76,45 +72,5 @@ public static class CostsBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
-    }
-
-    // Stored days as the recompute writes them: minutes, items, primary role and the day's cost at the employee's rate.
-    private static async Task<int> SeedAsync(IServiceProvider services, int employeeCount)
-    {
-        var roles = DefaultRoles.All.Select(r => r.RoleName).Distinct().ToArray();
-        var random = new Random(14);
-        var count = 0;
-        for (var e = 0; e < employeeCount; e += 50)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-            var batch = Enumerable.Range(e, Math.Min(50, employeeCount - e))
-                .Select(i => new Employee { Name = $"Employee {i:000}", Email = $"employee{i:000}@example.test" }).ToList();
-            db.Employees.AddRange(batch);
-            await db.SaveChangesAsync();
-            foreach (var employee in batch)
-            {
-                var rate = 15m + (employee.Id % 10);
-                foreach (var day in Enumerable.Range(0, December.Days).Select(December.From.AddDays))
-                {
-                    var clocked = 420 + random.Next(0, 120);
-                    var idle = random.Next(0, 90);
-                    var items = random.Next(100, 600);
-                    var standard = Math.Round(clocked * (0.6 + random.NextDouble() * 0.5), 2);
-                    var cost = LabourCost.OfDay(rate, clocked, idle, items, standard);
-                    db.DailyScores.Add(new DailyScore
-                    {
-                        EmployeeId = employee.Id, BusinessDay = day, Items = items, Points = standard, ClockedMinutes = clocked,
-                        PaidMinutes = clocked, ActiveMinutes = clocked - idle, IdleMinutes = idle, StandardMinutes = standard,
-                        Utilization = Math.Round((clocked - idle) / (double)clocked, 4), PrimaryRole = roles[random.Next(roles.Length)],
-                        Sessions = 1, HourlyRate = cost.HourlyRate, LabourCost = cost.LabourCost, IdleCost = cost.IdleCost,
-                        ComputedUtc = DateTime.UtcNow,
-                    });
-                    count++;
-                }
-            }
-            await db.SaveChangesAsync();
-        }
-        return count;
     }
 }

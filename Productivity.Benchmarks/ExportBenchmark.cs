@@ -2,13 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Productivity.Core.Employees;
-using Productivity.Core.Scoring;
-using Productivity.Infrastructure;
+using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.Exports;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
@@ -16,8 +12,8 @@ using Productivity.Infrastructure.Scoring;
 namespace Productivity.Benchmarks;
 
 /// <summary>
-/// The score export of a month for 500 employees (500 × 31 stored daily scores in SQLite), as CSV and as xlsx, each
-/// format in a fresh child process so that its memory is its own: median and p95 wall time over the iterations
+/// The score and labour-cost exports of a month for 500 employees (500 × 31 stored days in SQLite), as CSV and as xlsx,
+/// each export and format in a fresh child process so that its memory is its own: median and p95 wall time over the iterations
 /// after a warm-up, bytes allocated per export (all threads), the process's working set before the first export and
 /// its peak (VmHWM) after the last, and the file's size.
 /// </summary>
@@ -26,15 +22,17 @@ public static class ExportBenchmark
     public const int DefaultEmployees = 500;
     private const string ChildFlag = "--child";
     private const string RowsOnly = "rows";
-    private static readonly DateOnly First = new(2025, 12, 1);
-    private static readonly DateOnly Last = new(2025, 12, 31);
+    private const string CostsPrefix = "costs-";
+    private static readonly DateOnly First = StoredMonth.First;
+    private static readonly DateOnly Last = StoredMonth.Last;
 
     public static async Task<int> RunAsync(string[] args, int iterations)
     {
         if (Options.Text(args, ChildFlag) is { } childFormat)
         {
-            return await RunChildAsync(childFormat == RowsOnly ? null : Enum.Parse<ExportFormat>(childFormat, ignoreCase: true),
-                Options.Text(args, "--folder")!, iterations);
+            var costs = childFormat.StartsWith(CostsPrefix, StringComparison.Ordinal);
+            var format = childFormat == RowsOnly ? (ExportFormat?)null : Enum.Parse<ExportFormat>(childFormat[(costs ? CostsPrefix.Length : 0)..], ignoreCase: true);
+            return await RunChildAsync(childFormat, format, costs, Options.Text(args, "--folder")!, iterations);
         }
         var employees = Options.Int(args, "--employees", DefaultEmployees);
         var folder = Directory.CreateTempSubdirectory("productivity-export-bench-");
@@ -43,24 +41,25 @@ public static class ExportBenchmark
             var seeding = Stopwatch.StartNew();
             using (var host = await StartHostAsync(folder.FullName))
             {
-                await SeedAsync(host.Services, employees);
+                await StoredMonth.SeedAsync(host.Services, employees);
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Console.WriteLine(Measurement.Invariant(
-                $"export: {employees} employees × {Last.DayNumber - First.DayNumber + 1} days = {employees * (Last.DayNumber - First.DayNumber + 1):N0} daily scores, SQLite (seeded in {seeding.Elapsed.TotalSeconds:F1} s); {iterations} exports per format after 1 warm-up, to a file in a temp folder, each format in a fresh process ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
+                $"export: {employees} employees × {StoredMonth.Days} days = {employees * StoredMonth.Days:N0} daily scores (with costs), SQLite (seeded in {seeding.Elapsed.TotalSeconds:F1} s); {iterations} exports per format after 1 warm-up, to a file in a temp folder, each format in a fresh process ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
             Console.WriteLine();
             Console.WriteLine(Measurement.Invariant(
-                $"{"format",-6} | {"rows",6} | {"median ms",9} | {"p95 ms",8} | {"min ms",8} | {"allocated/export",16} | {"WS before",9} | {"peak WS",9} | {"peak growth",11} | {"file size",10}"));
-            Console.WriteLine(new string('-', 118));
+                $"{"export",-10} | {"rows",6} | {"median ms",9} | {"p95 ms",8} | {"min ms",8} | {"allocated/export",16} | {"WS before",9} | {"peak WS",9} | {"peak growth",11} | {"file size",10}"));
+            Console.WriteLine(new string('-', 122));
             var failed = 0;
-            foreach (var format in new[] { RowsOnly, nameof(ExportFormat.Csv), nameof(ExportFormat.Xlsx) })
+            foreach (var format in new[] { RowsOnly, nameof(ExportFormat.Csv), nameof(ExportFormat.Xlsx), CostsPrefix + nameof(ExportFormat.Csv), CostsPrefix + nameof(ExportFormat.Xlsx) })
             {
                 var (exitCode, output) = await RunChildProcessAsync(format, folder.FullName, iterations);
                 Console.WriteLine(output.TrimEnd());
                 failed += exitCode == 0 ? 0 : 1;
             }
             Console.WriteLine();
-            Console.WriteLine("rows: the same query read to the end and nothing written (what the formats share).");
+            Console.WriteLine("rows: the score export's query read to the end and nothing written (what the formats share); Csv, Xlsx: the");
+            Console.WriteLine("  score export; costs-Csv, costs-Xlsx: the labour-cost export of the same days.");
             Console.WriteLine("allocated/export: GC.GetTotalAllocatedBytes(precise) before and after each measured export, median (every thread:");
             Console.WriteLine("  the SQLite reader and the writer). WS before: the child's working set after its host started, the warm-up");
             Console.WriteLine("  export ran and a full GC. peak WS: the child's peak working set (VmHWM) after the last export; peak growth =");
@@ -73,20 +72,24 @@ public static class ExportBenchmark
         }
     }
 
-    /// <summary>One format (or, for null, the rows alone) measured in this process, as one line of the table.</summary>
-    private static async Task<int> RunChildAsync(ExportFormat? format, string folder, int iterations)
+    /// <summary>One export in one format (or, for null, the score rows alone) measured in this process, as one line of the table.</summary>
+    private static async Task<int> RunChildAsync(string name, ExportFormat? format, bool costs, string folder, int iterations)
     {
         using var host = await StartHostAsync(folder);
-        var export = host.Services.GetRequiredService<ScoreExport>();
         var contextFactory = host.Services.GetRequiredService<IDbContextFactory<ProductivityDbContext>>();
-        var path = Path.Combine(folder, $"scores.{format?.Extension() ?? "none"}");
-        Func<Task<int>> run = format is { } f ? () => ExportAsync(export, f, path) : () => ReadRowsAsync(contextFactory);
+        var path = Path.Combine(folder, $"{(costs ? "costs" : "scores")}.{format?.Extension() ?? "none"}");
+        Func<Task<int>> run = format switch
+        {
+            null => () => ReadRowsAsync(contextFactory),
+            { } f when costs => () => ExportAsync(path, stream => host.Services.GetRequiredService<CostExport>().WriteAsync(f, First, Last, stream)),
+            { } f => () => ExportAsync(path, stream => host.Services.GetRequiredService<ScoreExport>().WriteAsync(f, First, Last, stream)),
+        };
         var peakBefore = PeakWorkingSet();
         var rows = await run();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var workingSetBefore = Environment.WorkingSet;
-        var measurement = new Measurement(format?.ToString() ?? RowsOnly, rows);
+        var measurement = new Measurement(name, rows);
         var allocated = new List<long>();
         for (var i = 0; i < iterations; i++)
         {
@@ -103,14 +106,14 @@ public static class ExportBenchmark
         var peak = PeakWorkingSet();
         var size = format is null ? "-" : Mb(new FileInfo(path).Length);
         Console.WriteLine(Measurement.Invariant(
-            $"{measurement.Name,-6} | {rows,6:N0} | {measurement.Median,9:F1} | {measurement.P95,8:F1} | {measurement.Min,8:F1} | {Mb(allocated.Order().ElementAt(allocated.Count / 2)),16} | {Mb(workingSetBefore),9} | {Mb(peak),9} | {Mb(peak - peakBefore),11} | {size,10}"));
+            $"{measurement.Name,-10} | {rows,6:N0} | {measurement.Median,9:F1} | {measurement.P95,8:F1} | {measurement.Min,8:F1} | {Mb(allocated.Order().ElementAt(allocated.Count / 2)),16} | {Mb(workingSetBefore),9} | {Mb(peak),9} | {Mb(peak - peakBefore),11} | {size,10}"));
         return 0;
     }
 
-    private static async Task<int> ExportAsync(ScoreExport export, ExportFormat format, string path)
+    private static async Task<int> ExportAsync(string path, Func<Stream, Task<int>> write)
     {
         await using var file = File.Create(path);
-        return await export.WriteAsync(format, First, Last, file);
+        return await write(file);
     }
 
     private static async Task<int> ReadRowsAsync(IDbContextFactory<ProductivityDbContext> contextFactory)
@@ -144,78 +147,8 @@ public static class ExportBenchmark
         return (process.ExitCode, await output + await error);
     }
 
-    private static async Task<IHost> StartHostAsync(string folder)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Benchmark",
-            ContentRootPath = folder,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Folder"] = folder,
-            ["Jobs:Enabled"] = "false",
-            ["Seed:AdminEmail"] = "admin@example.test",
-            ["Seed:AdminPassword"] = "Benchmark-Admin-Password",
-            ["Database:Provider"] = "Sqlite",
-        });
-        builder.Logging.ClearProviders();
-        builder.AddInfrastructure();
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    /// <summary>Stored rows as the recompute leaves them (the export reads nothing else); names vary in length and script.</summary>
-    private static async Task SeedAsync(IServiceProvider services, int employeeCount)
-    {
-        var random = new Random(7);
-        var roles = new[] { "Picker", "Packer", "Labeling", "Receiving", null };
-        for (var e = 0; e < employeeCount; e += 100)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
-            var employees = Enumerable.Range(e, Math.Min(100, employeeCount - e))
-                .Select(i => new Employee
-                {
-                    Name = i % 10 == 0 ? $"Zoë Ñúñez-{i:000}" : $"Employee {i:000} {new string('x', i % 12)}",
-                    Email = $"employee{i:000}@example.test",
-                    ConnecteamUserId = i % 7 == 0 ? null : 9_000_000 + i,
-                })
-                .ToList();
-            db.Employees.AddRange(employees);
-            await db.SaveChangesAsync();
-            foreach (var employee in employees)
-            {
-                for (var day = First; day <= Last; day = day.AddDays(1))
-                {
-                    var clocked = 480 + random.Next(0, 60);
-                    var active = clocked * (0.5 + (random.NextDouble() * 0.45));
-                    var standard = active * (0.6 + (random.NextDouble() * 0.6));
-                    db.DailyScores.Add(new DailyScore
-                    {
-                        EmployeeId = employee.Id,
-                        BusinessDay = day,
-                        Items = random.Next(50, 900),
-                        Points = Math.Round(standard, 2),
-                        ClockedMinutes = clocked,
-                        ActiveMinutes = Math.Round(active, 2),
-                        IdleMinutes = Math.Round(clocked - active, 2),
-                        Utilization = Math.Round(active / clocked, 4),
-                        StandardMinutes = Math.Round(standard, 2),
-                        Performance = Math.Round(standard / active, 4),
-                        PrimaryRole = roles[random.Next(roles.Length)],
-                        UnclockedItems = random.Next(0, 3),
-                        UnclockedWindows = random.Next(0, 2),
-                        Sessions = 1,
-                        ComputedUtc = DateTime.UtcNow,
-                    });
-                }
-            }
-            await db.SaveChangesAsync();
-        }
-    }
+    private static Task<IHost> StartHostAsync(string folder) =>
+        DashboardBenchmark.StartHostAsync(folder, null, null, null, DateTime.UtcNow);
 
     /// <summary>The process's peak resident set (VmHWM on Linux).</summary>
     private static long PeakWorkingSet()
