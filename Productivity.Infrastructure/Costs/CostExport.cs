@@ -43,16 +43,20 @@ public sealed class CostExport(IDbContextFactory<ProductivityDbContext> contextF
     private static async IAsyncEnumerable<Row> RowsAsync(ProductivityDbContext db, DateOnly from, DateOnly to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Only the columns the row needs: the money is derived from the stored rate and minutes by the one rule.
         var scores = db.DailyScores.AsNoTracking()
             .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
-            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { Score = s, e.Name, e.ConnecteamUserId })
-            .OrderBy(r => r.Score.BusinessDay).ThenBy(r => r.Name).ThenBy(r => r.Score.EmployeeId)
+            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new
+            {
+                s.BusinessDay, s.EmployeeId, e.Name, e.ConnecteamUserId, s.HourlyRate, s.PaidMinutes, s.IdleMinutes, s.Items, s.StandardMinutes,
+            })
+            .OrderBy(r => r.BusinessDay).ThenBy(r => r.Name).ThenBy(r => r.EmployeeId)
             .AsAsyncEnumerable()
             .WithCancellation(cancellationToken);
         await foreach (var r in scores)
         {
-            yield return new Row(r.Score.BusinessDay, r.Score.EmployeeId, r.Name, r.ConnecteamUserId, r.Score.PaidMinutes, r.Score.Items,
-                r.Score.StandardMinutes, r.Score.Cost());
+            yield return new Row(r.BusinessDay, r.EmployeeId, r.Name, r.ConnecteamUserId, r.PaidMinutes, r.Items, r.StandardMinutes,
+                LabourCost.OfDay(r.HourlyRate, r.PaidMinutes, r.IdleMinutes, r.Items, r.StandardMinutes));
         }
     }
 
