@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
+using Productivity.Core.Dashboard;
 using Productivity.Infrastructure;
 using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.Exports;
 using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Sync;
+using Productivity.Web.Exports;
 
 namespace Productivity.Web.Cli;
 
@@ -59,10 +61,9 @@ internal static class CommandLine
             {
                 return await RecomputeAsync(host.Services, Options(args.Skip(1).ToArray()));
             }
-            if (args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args.Length > 1
-                && args[1].ToLowerInvariant() is "scores" or "costs")
+            if (args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args.Length > 1 && RangeExport.Named(args[1]) is { } export)
             {
-                return await ExportAsync(host.Services, args[1].ToLowerInvariant(), Options(args.Skip(2).ToArray()));
+                return await ExportAsync(host.Services, export, Options(args.Skip(2).ToArray()));
             }
             var pipeline = host.Services.GetRequiredService<SyncPipeline>();
             var result = await DispatchAsync(pipeline, host.Services, args);
@@ -146,7 +147,7 @@ internal static class CommandLine
         return task.Status == RecomputeStatus.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> ExportAsync(IServiceProvider services, string what, Dictionary<string, string> options)
+    private static async Task<int> ExportAsync(IServiceProvider services, RangeExport export, Dictionary<string, string> options)
     {
         var (from, to) = (Date(options, "--from"), Date(options, "--to"));
         if (to < from)
@@ -156,10 +157,8 @@ internal static class CommandLine
         var path = options.GetValueOrDefault("--out") ?? throw new UsageException("--out is required.");
         var format = ExportFormats.FromFileName(path) ?? throw new UsageException($"--out must be a .csv or .xlsx file (got '{path}').");
         await using var file = File.Create(path);
-        var rows = what == "costs"
-            ? await services.GetRequiredService<CostExport>().WriteAsync(format, from, to, file)
-            : await services.GetRequiredService<ScoreExport>().WriteAsync(format, from, to, file);
-        Console.WriteLine($"export {what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
+        var rows = await export.WriteAsync(services, format, new DashboardRange(from, to), file, CancellationToken.None);
+        Console.WriteLine($"export {export.Name} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows} rows written to {path}.");
         return 0;
     }
 

@@ -28,6 +28,16 @@ public sealed class RangeExport
     private RangeExport(string name, string fileStem, Func<IServiceProvider, ExportFormat, DashboardRange, Stream, CancellationToken, Task<int>> write) =>
         (_name, _fileStem, _write) = (name, fileStem, write);
 
+    /// <summary>The export called <paramref name="name"/> ("scores", "costs"), as the command line names it; null for any other.</summary>
+    public static RangeExport? Named(string name) =>
+        new[] { Scores, Costs }.FirstOrDefault(e => string.Equals(e._name, name, StringComparison.OrdinalIgnoreCase));
+
+    public string Name => _name;
+
+    /// <summary>Writes the range's rows; returns how many.</summary>
+    public Task<int> WriteAsync(IServiceProvider services, ExportFormat format, DashboardRange range, Stream output, CancellationToken cancellationToken) =>
+        _write(services, format, range, output, cancellationToken);
+
     public string PathOf(ExportFormat format) => $"/exports/{_name}.{format.Extension()}";
 
     public string UrlFor(DashboardRange range, ExportFormat format) => $"{PathOf(format)}?from={Iso(range.From)}&to={Iso(range.To)}";
@@ -65,7 +75,7 @@ public sealed class RangeExport
         {
             return Results.BadRequest(problem);
         }
-        return Results.Stream(stream => _write(context.RequestServices, format, range, stream, context.RequestAborted),
+        return Results.Stream(stream => WriteAsync(context.RequestServices, format, range, stream, context.RequestAborted),
             format.ContentType(), FileNameFor(range, format));
     }
 

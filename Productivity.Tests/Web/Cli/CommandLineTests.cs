@@ -52,6 +52,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task RatesImportThenExportCosts_DemoDay_CostsTheRatedPeopleOnly()
+    {
+        var day = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scores = Path.Combine(_data.Path, "scores.csv");
+        var rates = Path.Combine(_data.Path, "rates.csv");
+        var costs = Path.Combine(_data.Path, "costs.csv");
+        await AppProcess.RunCommandAsync(["sync", "employees"], Settings(), Timeout);
+        await AppProcess.RunCommandAsync(["sync", "connecteam", "--from", day, "--to", day], Settings(), Timeout);
+        await AppProcess.RunCommandAsync(["sync", "podfactory", "--from", day, "--to", day], Settings(), Timeout);
+        await AppProcess.RunCommandAsync(["export", "scores", "--from", day, "--to", day, "--out", scores], Settings(), Timeout);
+        // The first scored person with a Connecteam id gets 21.50 an hour; one line is bad.
+        var scored = (await File.ReadAllLinesAsync(scores)).Skip(1).Select(l => l.Split(',')).First(c => c[3] != "");
+        await File.WriteAllLinesAsync(rates, ["connecteam_user_id,hourly_rate,effective_from", $"{scored[3]},21.50,2000-01-01", "x,1,2000-01-01"]);
+
+        var import = await AppProcess.RunCommandAsync(["rates", "import", "--file", rates], Settings(), Timeout);
+        var export = await AppProcess.RunCommandAsync(["export", "costs", "--from", day, "--to", day, "--out", costs], Settings(), Timeout);
+
+        import.ExitCode.ShouldBe(0);
+        import.StandardOutput.ShouldContain("rate-import: Succeeded");
+        import.StandardOutput.ShouldContain("added 1");
+        import.StandardOutput.ShouldContain("rejected line 3: not a Connecteam user id");
+        export.ExitCode.ShouldBe(0);
+        var rows = (await File.ReadAllLinesAsync(costs)).Skip(1).Select(l => l.Split(',')).ToList();
+        rows.Single(c => c[1] == scored[1])[4].ShouldBe("21.5");
+        rows.Where(c => c[1] != scored[1]).ShouldAllBe(c => c[4] == "" && c[6] == "");
+    }
+
+    [Fact]
     public async Task ExportScores_OutNeitherCsvNorXlsx_IsAUsageError()
     {
         var (exitCode, _, stderr) = await AppProcess.RunCommandAsync(
@@ -66,6 +94,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("sync connecteam --from 2025-13-01 --to 2025-12-10", "--from must be a date")]
     [InlineData("sync connecteam --from 2025-12-10 --to 2025-12-01", "--to must not be before --from")]
     [InlineData("mappings import --file /nonexistent/mappings.csv", "File not found")]
+    [InlineData("rates import --file /nonexistent/rates.csv", "File not found")]
     [InlineData("sync everything", "Usage:")]
     public async Task BadArguments_ExitTwoWithTheReason(string command, string message)
     {
