@@ -66,7 +66,7 @@ public sealed class ManagerSeesLabourCostTests(BrowserFixture browser, ITestOutp
             await Expect(Page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
             await Page.GotoAsync($"/costs?range=custom&from={day}&to={day}");
             await ExpectStoredTotalAsync(day);
-            await Expect(Page.GetByTestId("cost-employee-link").First).ToBeVisibleAsync();
+            await Expect(Page.GetByTestId("cost-employee-link").First).ToHaveAttributeAsync("href", new Regex($"^/employees/\\d+/days/{day}$"));
 
             var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("export-costs-xlsx").ClickAsync());
             download.SuggestedFilename.ShouldBe($"labour-cost-{day}-{day}.xlsx");
