@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
+using System.Security.Cryptography.X509Certificates;
 using Productivity.Core.EmployeeDays;
 using Productivity.Core.Employees;
 using Productivity.Core.Dashboard;
@@ -53,11 +54,13 @@ public static class DependencyInjection
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new SiteClock(settings.SiteTimeZone));
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SeedOptions>, SeedOptionsValidator>();
 
         AddPersistence(builder.Services, settings);
         AddIdentityStore(builder.Services);
-        AddCaching(builder.Services, settings);
+        AddCaching(builder.Services, settings,
+            KeyRingProtection.LoadCertificate(builder.Configuration, builder.Environment.ContentRootPath));
         AddHealthChecks(builder.Services, settings);
         AddSecurity(builder.Services);
         AddRealtime(builder.Services);
@@ -70,9 +73,11 @@ public static class DependencyInjection
         AddAdministration(builder.Services);
         AddDashboard(builder.Services);
         AddFloor(builder.Services);
+        // Read even when the jobs are off (the command line, a node that only serves pages): a bad value is refused either way.
+        var intervals = JobIntervals.Read(builder.Configuration);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
-            AddJobs(builder, settings);
+            AddJobs(builder, settings, intervals);
         }
         return builder;
     }
@@ -124,14 +129,16 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
     }
 
-    private static void AddCaching(IServiceCollection services, StartupSettings settings)
+    /// <param name="keyCertificate">DataProtection:CertificatePath, loaded; when set the key ring is encrypted with it at rest
+    /// (in the data folder or in Redis), and decrypted with it too, without the machine's certificate store.</param>
+    private static void AddCaching(IServiceCollection services, StartupSettings settings, X509Certificate2? keyCertificate)
     {
         if (settings.RedisConnectionString is null)
         {
             services.AddDistributedMemoryCache();
-            services.AddDataProtection()
+            ProtectKeys(services.AddDataProtection()
                 .SetApplicationName("Productivity")
-                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys"))), keyCertificate);
             return;
         }
 
@@ -149,7 +156,7 @@ public static class DependencyInjection
                 inner, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResilientDistributedCache>>());
         });
         // The key ring lives in Redis so that a cookie issued by one node is accepted by every other node.
-        services.AddDataProtection().SetApplicationName("Productivity");
+        ProtectKeys(services.AddDataProtection().SetApplicationName("Productivity"), keyCertificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
         {
             var redis = sp.GetRequiredService<RedisConnection>();
@@ -158,16 +165,25 @@ public static class DependencyInjection
         }));
     }
 
+    private static void ProtectKeys(IDataProtectionBuilder dataProtection, X509Certificate2? certificate)
+    {
+        if (certificate is not null)
+        {
+            // Also registers the certificate for decryption, so keys written by another node with the same .pfx are read.
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+    }
+
     private static void AddIntegrations(IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {
+        // Bound and validated whether or not an API key is set, so a bad Connecteam:* value is refused at start-up.
         if (settings.ConnecteamConfigured)
         {
-            // Binds ConnecteamOptions itself; binding twice would repeat every Connecteam:ClockIds entry.
             ConnecteamRegistration.AddConnecteam(services);
         }
         else
         {
-            services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName);
+            ConnecteamRegistration.AddConnecteamOptions(services);
         }
         if (settings.DemoMode)
         {
@@ -257,9 +273,9 @@ public static class DependencyInjection
         services.AddSingleton<IEmployeeAdministration, EmployeeAdministration>();
     }
 
-    private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings)
+    private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings, JobIntervals intervals)
     {
-        var schedule = new JobSchedule(settings.SiteTimeZone, JobIntervals.Read(builder.Configuration),
+        var schedule = new JobSchedule(settings.SiteTimeZone, intervals,
             connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
         var clustered = settings.Database.Provider == DatabaseProvider.MySql;
         builder.Services.AddSingleton(schedule);

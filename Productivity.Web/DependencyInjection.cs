@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Productivity.Infrastructure.Identity;
 using Productivity.Web.Components;
@@ -44,7 +45,8 @@ public static class DependencyInjection
             })
             .AddIdentityCookies();
         builder.Services.AddAuthentication().AddDisplayAuthentication(builder.Environment, UserCookieName);
-        builder.Services.AddOptions<RevalidationOptions>().BindConfiguration(RevalidationOptions.SectionName);
+        builder.Services.AddOptions<RevalidationOptions>().BindConfiguration(RevalidationOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RevalidationOptions>, RevalidationOptionsValidator>();
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
         builder.Services.AddScoped<CircuitHandler, RevalidateOnActivity>();
         builder.Services.AddSignInLimits();

@@ -2,10 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Productivity.Infrastructure.Dashboard;
 
-public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DashboardOptions options) =>
-        options.DailyGoal > 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{DashboardOptions.SectionName}:{nameof(DashboardOptions.DailyGoal)} must be a positive whole number (got {options.DailyGoal}).");
-}
+/// <summary>The DataAnnotations rules of <see cref="DashboardOptions"/>, checked by generated code at start-up.</summary>
+[OptionsValidator]
+public sealed partial class DashboardOptionsValidator : IValidateOptions<DashboardOptions>;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Productivity.Core.Dashboard;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Dashboard;
@@ -12,15 +12,14 @@ namespace Productivity.Infrastructure.Floor;
 /// The shop-floor board of a business day, read with five bounded queries: the day's stored scores, the open-shift cap,
 /// the day's items per (employee, action), open shifts, and the action → department table.
 /// </summary>
-public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, IConfiguration configuration)
+public sealed class FloorQueries(IDbContextFactory<ProductivityDbContext> contextFactory, SiteClock siteClock, IOptions<DashboardOptions> dashboard)
     : IFloorQueries
 {
-    public const string DailyGoalKey = "Dashboard:DailyGoal";
-    public const int DefaultDailyGoal = 3000;
     public const string QcPassedAction = "QC Passed";
     public const string OtherDepartment = "Other";
 
-    private readonly int _dailyGoal = configuration.GetValue(DailyGoalKey, DefaultDailyGoal);
+    // Dashboard:DailyGoal, bound and validated at start-up like every other key.
+    private readonly int _dailyGoal = dashboard.Value.DailyGoal;
 
     public async Task<FloorBoard> LoadAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Productivity.Infrastructure.Caching;
+using Productivity.Infrastructure.Configuration;
 using RedisRateLimiting;
 
 namespace Productivity.Web.Security;
@@ -20,11 +21,8 @@ public static class SignInLimits
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services)
     {
-        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.SectionName)
-            .Validate(o => o.AttemptsPerAddress > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.AttemptsPerAddress)} must be a positive whole number.")
-            .Validate(o => o.AttemptsPerAccount > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.AttemptsPerAccount)} must be a positive whole number.")
-            .Validate(o => o.WindowSeconds > 0, $"{SignInLimitOptions.SectionName}:{nameof(SignInLimitOptions.WindowSeconds)} must be a positive whole number.")
-            .ValidateOnStart();
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInLimitOptions>, SignInLimitOptionsValidator>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitOptions>, IServiceProvider>((options, limits, services) =>
         {
@@ -98,9 +96,17 @@ public sealed class SignInLimitOptions
 {
     public const string SectionName = "Security:SignIn";
 
+    [SettingRange($"{SectionName}:{nameof(AttemptsPerAddress)}", 1, 1_000_000)]
     public int AttemptsPerAddress { get; set; } = 20;
+
+    [SettingRange($"{SectionName}:{nameof(AttemptsPerAccount)}", 1, 1_000_000)]
     public int AttemptsPerAccount { get; set; } = 10;
+
+    [SettingRange($"{SectionName}:{nameof(WindowSeconds)}", 1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 }
+
+[OptionsValidator]
+public sealed partial class SignInLimitOptionsValidator : IValidateOptions<SignInLimitOptions>;

@@ -2,6 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace Productivity.Infrastructure.Integrations.Connecteam;
 
+/// <summary>
+/// Hand-written rather than DataAnnotations: the base URL's rule (https, or http on a loopback host only, and the host
+/// alone) is no attribute, and the messages for the API key and webhook token must never echo the secret; the numeric
+/// rules stay here so that every Connecteam message says what was given.
+/// </summary>
 internal sealed class ConnecteamOptionsValidator : IValidateOptions<ConnecteamOptions>
 {
     private const string Section = ConnecteamOptions.SectionName;

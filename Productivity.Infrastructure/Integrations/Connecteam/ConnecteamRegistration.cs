@@ -7,10 +7,18 @@ namespace Productivity.Infrastructure.Integrations.Connecteam;
 
 internal static class ConnecteamRegistration
 {
-    public static void AddConnecteam(IServiceCollection services)
+    /// <summary>Once per container (binding twice would repeat every Connecteam:ClockIds entry): here or by <see cref="AddConnecteam"/>.</summary>
+    public static void AddConnecteamOptions(IServiceCollection services)
     {
         services.AddOptions<ConnecteamOptions>().BindConfiguration(ConnecteamOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnecteamOptions>, ConnecteamOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnecteamOptions>, ConnecteamClockIdsValidator>());
+    }
+
+    /// <summary>The options, the client and its handler.</summary>
+    public static void AddConnecteam(IServiceCollection services)
+    {
+        AddConnecteamOptions(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ConnecteamRetryPolicy.Default);
         services.AddSingleton(sp => new ConnecteamRateLimiter(

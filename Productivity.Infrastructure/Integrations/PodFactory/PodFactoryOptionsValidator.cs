@@ -1,30 +1,18 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Productivity.Infrastructure.Integrations.PodFactory;
 
-public sealed class PodFactoryOptionsValidator : IValidateOptions<PodFactoryOptions>
+/// <summary>The DataAnnotations rules of <see cref="PodFactoryOptions"/>, checked by generated code at start-up.</summary>
+[OptionsValidator]
+public sealed partial class PodFactoryOptionsValidator : IValidateOptions<PodFactoryOptions>
 {
-    private const int MaxIdentifierLength = 64;
+    /// <summary>Letters, digits and underscores, no longer than MySQL allows: the table name is interpolated into SQL.</summary>
+    public const string PlainIdentifierPattern = "^[A-Za-z0-9_]{1,64}$";
 
-    public ValidateOptionsResult Validate(string? name, PodFactoryOptions options)
-    {
-        List<string> failures = [];
-        if (!IsPlainIdentifier(options.Table))
-        {
-            failures.Add(
-                $"{PodFactoryOptions.SectionName}:Table must be a plain table name of letters, digits and underscores " +
-                $"(at most {MaxIdentifierLength} characters), e.g. 'report_actions'.");
-        }
-        if (options.CommandTimeoutSeconds <= 0)
-        {
-            failures.Add($"{PodFactoryOptions.SectionName}:CommandTimeoutSeconds must be greater than 0 (got {options.CommandTimeoutSeconds}).");
-        }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public static bool IsPlainIdentifier(string? value) => value is not null && PlainIdentifier().IsMatch(value);
 
-    /// <summary>True for <c>^[A-Za-z0-9_]+$</c> (and no longer than MySQL allows): the table name is interpolated into SQL.</summary>
-    public static bool IsPlainIdentifier(string? value) =>
-        !string.IsNullOrEmpty(value)
-        && value.Length <= MaxIdentifierLength
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    // \z, not $: "$" would also accept a trailing line break. RegularExpressionAttribute demands a whole-string match.
+    [GeneratedRegex(@"\A[A-Za-z0-9_]{1,64}\z")]
+    private static partial Regex PlainIdentifier();
 }

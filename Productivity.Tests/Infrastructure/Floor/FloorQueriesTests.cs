@@ -139,7 +139,7 @@ public sealed class FloorQueriesTests
     [Fact]
     public async Task Load_DailyGoal_ComesFromConfigurationWithADefault()
     {
-        await using var configured = await StartAsync("Sqlite", new Dictionary<string, string?> { [FloorQueries.DailyGoalKey] = "2000" });
+        await using var configured = await StartAsync("Sqlite", new Dictionary<string, string?> { ["Dashboard:DailyGoal"] = "2000" });
         await using var defaulted = await StartAsync("Sqlite");
 
         (await configured.Services.GetRequiredService<IFloorQueries>().LoadAsync(Dec10, Now)).DailyGoal.ShouldBe(2000);

@@ -16,6 +16,11 @@ public sealed partial class StartupFailureTests : IDisposable
     [InlineData("Site__TimeZone", "Mars/Olympus", "Site:TimeZone")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies")]
     [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks")]
+    // A value the binder cannot convert (ValidateOnStart), a rule of a generated validator, and the key-ring certificate;
+    // every other options type is covered in-process by OptionsValidationTests.
+    [InlineData("Security__RevalidationSeconds", "abc", "Security:RevalidationSeconds")]
+    [InlineData("Security__SignIn__WindowSeconds", "0", "Security:SignIn:WindowSeconds")]
+    [InlineData("DataProtection__CertificatePath", "/nonexistent/keys.pfx", "DataProtection:CertificatePath")]
     public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string variable, string value, string expectedKey)
     {
         var (exitCode, _, stderr) = await AppProcess.RunToExitAsync(Configuration((variable, value)), RunTimeout);
