@@ -28,11 +28,17 @@ public sealed class KeyRingCertificateTests : IDisposable
     public KeyRingCertificateTests()
     {
         _certificatePath = Path.Combine(_folder.Path, "keyring.pfx");
+        File.WriteAllBytes(_certificatePath, Pfx.Value);
+    }
+
+    // One self-signed certificate for the class: generating an RSA key costs up to seconds on a busy machine.
+    private static readonly Lazy<byte[]> Pfx = new(() =>
+    {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=Productivity key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(_certificatePath, certificate.Export(X509ContentType.Pfx, Password));
-    }
+        return certificate.Export(X509ContentType.Pfx, Password);
+    });
 
     public void Dispose() => _folder.Dispose();
 
