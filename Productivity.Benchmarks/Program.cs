@@ -68,7 +68,7 @@ switch (mode)
     case "recompute":
         MachineInfo.Print();
         await RecomputeBenchmark.RunAsync(iterations > 0 ? iterations : 10,
-            Options.Int(args, "--employees", RecomputeBenchmark.DefaultEmployees));
+            Options.Int(args, "--employees", RecomputeBenchmark.DefaultEmployees), args.Contains("--telemetry"));
         MachineInfo.PrintLoad();
         return;
     case "export":

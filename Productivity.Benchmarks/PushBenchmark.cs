@@ -12,7 +12,8 @@ namespace Productivity.Benchmarks;
 /// <c>Date.now()</c> at which the page's KPI "Items" shows the new total (a MutationObserver). Both clocks are this
 /// machine's wall clock, ms resolution. Updates are spaced (default 1 s) so that the dashboard's reload throttle
 /// (500 ms) is not what is measured. Update 0 warms up and proves every page live; it is not counted.
-/// <c>push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port]</c>
+/// <c>push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port] [--telemetry]</c>
+/// With <c>--telemetry</c> the app's own telemetry is on, exporting to a local <see cref="OtlpSink"/>.
 /// With <c>--podfactory</c> the whole way from PodFactory instead (<see cref="RunFromPodFactoryAsync"/>).
 /// </summary>
 public static class PushBenchmark
@@ -30,7 +31,9 @@ public static class PushBenchmark
         var interval = TimeSpan.FromMilliseconds(Options.Int(args, "--interval-ms", 1000));
         var employees = Options.Int(args, "--employees", 300);
 
-        await using var app = await LiveDashboardApp.StartAsync(args.Contains("--mysql"), Options.Text(args, "--redis"));
+        await using var sink = args.Contains("--telemetry") ? await OtlpSink.StartAsync() : null;
+        await using var app = await LiveDashboardApp.StartAsync(args.Contains("--mysql"), Options.Text(args, "--redis"), settings: sink?.Settings);
+        Console.WriteLine(sink is null ? "telemetry off (nothing configured)" : $"telemetry on: traces, metrics and logs over OTLP/HTTP to {sink.Endpoint}");
         var seeded = await app.SeedTodayAsync(employees);
         Console.WriteLine(Measurement.Invariant(
             $"push: {app.Storage}, {employees} employees, {app.ActivityRows:N0} windows today ({app.Today:yyyy-MM-dd} in {app.Clock.TimeZone.Id}, {TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, app.Clock.TimeZone):HH:mm} there), seeded and scored in {seeded:F0} s; {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));

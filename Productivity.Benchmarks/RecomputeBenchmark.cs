@@ -20,10 +20,13 @@ public static class RecomputeBenchmark
     public const int DefaultEmployees = 500;
     private static readonly DateOnly Day = new(2026, 11, 11);
 
-    public static async Task RunAsync(int iterations, int employeeCount = DefaultEmployees)
+    /// <param name="telemetry">The site's tracing and metrics on, exporting to a local <see cref="OtlpSink"/>.</param>
+    public static async Task RunAsync(int iterations, int employeeCount = DefaultEmployees, bool telemetry = false)
     {
         var floor = SyntheticFloor.Build(employeeCount, [Day.AddDays(-1), Day]);
-        await using var host = await BenchHost.StartAsync();
+        await using var sink = telemetry ? await OtlpSink.StartAsync() : null;
+        await using var host = await BenchHost.StartAsync(configureServices: sink is null ? null : sink.AddTo);
+        Console.WriteLine(sink is null ? "telemetry off (nothing configured)" : $"telemetry on: traces and metrics over OTLP/HTTP to {sink.Endpoint}");
         var employeeIds = await FloorSeeder.AddEmployeesAsync(host.Services, floor, withMappings: false);
         await FloorSeeder.AddShiftsAsync(host.Services, floor, employeeIds);
         await ActivityBulkInsert.MultiRowInsertAsync(host.Database.ConnectionString, FloorSeeder.ActivityRows(floor, floor.Windows, employeeIds));

@@ -19,7 +19,8 @@ public static class Usage
                                 a 500-person floor's last half hour, then one row
           connecteam-day        one Connecteam day for 500 users (two shifts each, some breaks) from a local fake API over HTTP
                                 with the real ConnecteamClient, and the whole shift sync of that day (default 10 iterations)
-          recompute             ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
+          recompute [--telemetry]
+                                ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
                                 read, the calculator and the write timed apart (default 10 iterations)
           signin                a refused sign-in for an e-mail without an account against a real account with a wrong
                                 password, through the whole site in memory (default 40 of each): median and p95 of both
@@ -33,7 +34,7 @@ public static class Usage
                                 the labour-cost page model of 500 employees over 31 days, cold and warm
           fanout [--connections 2000] [--messages 20] [--redis host:port]
                                 the dashboard hub's fan-out to N WebSocket clients of the app run as a separate process
-          push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port]
+          push [--pages 20] [--updates 30] [--interval-ms 1000] [--employees 300] [--mysql] [--redis host:port] [--telemetry]
                                 push latency of the live dashboard: the real app in this process (Kestrel, loopback), N
                                 signed-in Manager pages in headless Chromium (one browser, one context); per update a new
                                 PodFactory row and the real recompute; from the recompute finishing (publish) to the new KPI
@@ -46,6 +47,9 @@ public static class Usage
                                 webhook latency: N dashboards open on a live day; per event one more person clocks in on a
                                 local fake Connecteam and a clock_in webhook is POSTed; POST -> the KPI "Clocked in now"
                                 changing in each page's DOM; median, p95, max
+          --telemetry (push, recompute)
+                                the site's tracing and metrics on (TelemetryRegistration), exported over OTLP/HTTP to a local
+                                stand-in collector that counts what it receives; without it nothing is configured (the default)
           circuits [--pages 50] [--employees 300] [--mysql] [--redis host:port]
                                 server memory per open circuit: managed heap after a full GC with 1 live page and with N,
                                 (N − 1) circuits apart, first on the dashboard (the whole circuit), then on /not-found (the

@@ -18,6 +18,7 @@ using Productivity.Web.Components.Account;
 using Productivity.Web.Exports;
 using Productivity.Web.Realtime;
 using Productivity.Web.Security;
+using Productivity.Web.Telemetry;
 using Productivity.Web.Webhooks;
 
 namespace Productivity.Web;
@@ -58,6 +59,7 @@ public static class DependencyInjection
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.AddRealtime();
+        builder.AddTelemetry();
 
         var forwardedHeaders = ForwardedHeadersSettings.Read(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -94,6 +96,7 @@ public static class DependencyInjection
         RangeExport.MapRangeExports(app);
         app.MapRealtime();
         app.MapConnecteamWebhook();
+        app.MapTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync })

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Caching;
 
@@ -62,6 +63,7 @@ internal sealed class ResilientDistributedCache(IDistributedCache inner, TimePro
 
     private void Warn(Exception ex)
     {
+        ProductivityTelemetry.CacheErrors.Add(1);
         var now = timeProvider.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastWarningTicks);
         if (now - last >= WarningInterval.Ticks && Interlocked.CompareExchange(ref _lastWarningTicks, now, last) == last)

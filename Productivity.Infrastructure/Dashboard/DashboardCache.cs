@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Productivity.Core.Dashboard;
 using Productivity.Infrastructure.Configuration;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Dashboard;
 
@@ -65,13 +66,16 @@ public sealed class DashboardCache(IDistributedCache cache, IMemoryCache local, 
         var key = await ModelKeyAsync(range, cancellationToken, model);
         if (local.TryGetValue(key, out T? known) && known is not null)
         {
+            ProductivityTelemetry.CacheLookup("local_hit");
             return known;
         }
         var bytes = await cache.GetAsync(key, cancellationToken);
         if (bytes is { Length: > 0 } && JsonSerializer.Deserialize<T>(bytes, Json) is { } cached)
         {
+            ProductivityTelemetry.CacheLookup("shared_hit");
             return local.Set(key, cached, LocalLifetime);
         }
+        ProductivityTelemetry.CacheLookup("miss");
         // Started on the thread pool: SQLite completes its "async" calls synchronously, so the build would otherwise run
         // inside Lazy's lock while every other circuit asking for the same range spins on it. Shared by every caller
         // waiting for the key, so one caller giving up must not cancel it for the others.

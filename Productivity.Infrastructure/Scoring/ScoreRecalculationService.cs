@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Productivity.Core.Sync;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Scoring;
 
@@ -49,6 +51,8 @@ public sealed class ScoreRecalculationService(
         {
             return 0;
         }
+        using var span = ProductivityTelemetry.Source.StartActivity("recompute")?.SetTag("productivity.recompute.employee_days", pairs.Count);
+        var started = Stopwatch.GetTimestamp();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var calculator = await StoredScoringParameters.CalculatorAsync(db, siteClock.TimeZone, cancellationToken);
         var rates = new RateBook(await db.PayRates.AsNoTracking().ToListAsync(cancellationToken));
@@ -84,6 +88,7 @@ public sealed class ScoreRecalculationService(
             moved.ExceptWith(done);
             pending = moved;
         }
+        ProductivityTelemetry.RecomputeFinished(Stopwatch.GetElapsedTime(started), done);
         return written;
     }
 

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Sync;
 
@@ -98,6 +100,8 @@ public sealed class SyncPipeline(
     private async Task<SyncRunResult> RunAsync(string job, string trigger, Func<CancellationToken, Task<SyncOutcome>> sync, bool poll,
         CancellationToken cancellationToken)
     {
+        using var span = ProductivityTelemetry.Source.StartActivity($"sync {job}")?
+            .SetTag("productivity.sync.job", job).SetTag("productivity.sync.trigger", trigger);
         var run = await runner.StartAsync(job, trigger, poll, cancellationToken);
         SyncOutcome outcome;
         Exception? failure = null;
@@ -121,6 +125,7 @@ public sealed class SyncPipeline(
             // The rows are stored but their days' scores are not: the run failed, and says so in the history.
             failure ??= ex;
         }
+        span?.SetStatus(failure is null ? ActivityStatusCode.Unset : ActivityStatusCode.Error, failure?.Message);
         return await runner.FinishAsync(run, outcome, failure, poll);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Persistence;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Sync;
 
@@ -65,6 +66,8 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
             rejected = outcome.Rejected.Select(r => new { r.Source, r.Key, r.Reason }),
             days = outcome.Days.Select(d => new { day = d.Key.ToString("yyyy-MM-dd"), d.Value.Shifts, d.Value.Added, d.Value.Changed, d.Value.Removed }),
         }, Json);
+        ProductivityTelemetry.SyncFinished(run.Job, run.Status.ToString(), run.FinishedUtc.Value - run.StartedUtc,
+            run.ItemsRead, run.Added, run.Updated, run.Removed, run.Rejected);
         var record = !poll || failure is not null || !outcome.FoundNothing || run.Trigger != SyncTriggers.Schedule;
         await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))
         {

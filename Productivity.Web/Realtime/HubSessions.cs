@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Productivity.Infrastructure.Identity;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Web.Realtime;
 
@@ -22,11 +23,21 @@ public sealed class HubSessions(SessionCheck sessions)
         {
             return false;
         }
-        _connections[context.ConnectionId] = new Connection(context, session.UserId, session.Stamp);
+        if (_connections.TryAdd(context.ConnectionId, new Connection(context, session.UserId, session.Stamp)))
+        {
+            ProductivityTelemetry.HubConnections.Add(1);
+        }
         return true;
     }
 
-    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
+    /// <summary>Forgets a connection; called again when an aborted connection disconnects, which changes nothing.</summary>
+    public void Remove(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out _))
+        {
+            ProductivityTelemetry.HubConnections.Add(-1);
+        }
+    }
 
     /// <summary>The connections whose sessions still stand; the others are aborted and forgotten.</summary>
     public async Task<IReadOnlyList<string>> CurrentAsync(CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Productivity.Infrastructure.Telemetry;
 
 namespace Productivity.Infrastructure.Integrations.Connecteam;
 
@@ -43,6 +44,8 @@ internal sealed class ConnecteamResilienceHandler(
                         ?? throw new ConnecteamApiException(null, path, $"{reason} (gave up after {failures} attempts)", error);
                 }
 
+                ProductivityTelemetry.ConnecteamRetry(error is null ? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)
+                    : error is TimeoutException ? "timeout" : "network");
                 response?.Dispose();
                 var delay = Backoff(failures);
                 logger.LogWarning("Connecteam GET {Path}: {Reason}; attempt {Attempt} of {MaxAttempts} in {DelayMs} ms",
@@ -51,6 +54,10 @@ internal sealed class ConnecteamResilienceHandler(
                 continue;
             }
 
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                ProductivityTelemetry.ConnecteamRateLimited.Add(1);
+            }
             if (response.StatusCode == HttpStatusCode.TooManyRequests
                 && rateLimited < policy.MaxRateLimitRetries
                 && !DailyLimitReached(response))
@@ -61,6 +68,7 @@ internal sealed class ConnecteamResilienceHandler(
                 logger.LogWarning("Connecteam GET {Path}: rate limited (429); every Connecteam request waits until {ResetAt:O}",
                     path, resetAt);
                 limiter.BlockUntil(resetAt);
+                ProductivityTelemetry.ConnecteamRetry("429");
                 continue;
             }
 

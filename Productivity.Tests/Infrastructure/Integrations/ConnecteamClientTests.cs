@@ -352,6 +352,23 @@ public sealed class ConnecteamClientTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task RateLimitThenServerErrors_AreCountedAs429sAndRetriesByCause()
+    {
+        using var recorder = new TelemetryRecorder();
+        _server.RateLimitNext(1, resetAfter: TimeSpan.FromSeconds(1));
+        await Client().GetTimeClocksAsync();
+        _server.FailNext(2);
+
+        await Client().GetTimeClocksAsync();
+
+        _server.Requests.Select(r => r.StatusCode).ShouldBe([429, 200, 500, 500, 200]);
+        recorder.Sum("productivity.connecteam.rate_limited").ShouldBe(1);
+        recorder.Sum("productivity.connecteam.retries", ("error.type", "429")).ShouldBe(1);
+        recorder.Sum("productivity.connecteam.retries", ("error.type", "500")).ShouldBe(2);
+        recorder.Sum("productivity.connecteam.retries").ShouldBe(3);
+    }
+
+    [Fact]
     public async Task GetTimeClocksAsync_DailyLimitSpent_ThrowsWithoutWaiting()
     {
         _server.RateLimitNext(1, resetAfter: TimeSpan.FromSeconds(30), dailyLimitSpent: true);

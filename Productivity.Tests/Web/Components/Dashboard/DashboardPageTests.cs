@@ -82,6 +82,43 @@ public sealed class DashboardPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task ScoresUpdated_RecomputeOfAShownDay_RecordsThePushLatencyOnceThePageShowsTheNewNumbers()
+    {
+        await using var context = await DashboardTestContext.StartWithSpecExamplesAsync("Sqlite");
+        UseRealServices(context);
+        var cut = RenderDay(Day);
+        cut.WaitForAssertion(() => Cell(cut, "ben", "Items").ShouldBe("230"), Timeout);
+        var ben = context.EmployeeId("ben");
+        await context.AddInputsAsync(ben, [], [ScoringTestData.Window(99, "Picking", 70, ScoringTestData.At(13, 0))]);
+        using var recorder = new TelemetryRecorder();
+        var rendersWhenRecorded = -1;
+        recorder.OnMeasurement = m =>
+        {
+            if (m.Instrument == "productivity.push.latency")
+            {
+                Volatile.Write(ref rendersWhenRecorded, cut.RenderCount);
+            }
+        };
+        var started = DateTimeOffset.UtcNow;
+
+        await context.Scoring.RecalculateAsync([new Productivity.Core.Sync.EmployeeDay(ben, Day)]);
+
+        // Polled, not WaitForAssertion: the measurement comes after the render, and WaitForAssertion checks on renders.
+        for (var i = 0; i < 200 && recorder.Of("productivity.push.latency").Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+        recorder.Of("productivity.push.latency").ShouldHaveSingleItem();
+        // What the page shows now is what it showed when the latency was recorded: no render since.
+        cut.Find("[data-testid=kpi-items-value]").TextContent.ShouldBe("3,730");
+        cut.RenderCount.ShouldBe(Volatile.Read(ref rendersWhenRecorded));
+        // The update is stamped by the recompute's clock (here the fake one, fixed at commit time) and the render time
+        // read from the page's (the system clock): the latency is the time between the two.
+        var committed = context.Time.GetUtcNow();
+        recorder.Of("productivity.push.latency")[0].Value.ShouldBeInRange((started - committed).TotalSeconds, (DateTimeOffset.UtcNow - committed).TotalSeconds);
+    }
+
+    [Fact]
     public async Task ScoresUpdated_ForAnotherDay_DoesNotReload()
     {
         var (queries, feed) = UseSubstitutes();
