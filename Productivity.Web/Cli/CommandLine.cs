@@ -18,6 +18,10 @@ internal static class CommandLine
     // Response files (@file) and directives ([diagram]) are off: with no command, tokens go to the web host untouched.
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
+    // No Ctrl+C/SIGTERM handling of the library's own (it would end the process 2 s after the signal, in the middle of a
+    // sync): a command's host handles the signals as it always has.
+    private static readonly InvocationConfiguration Invocation = new() { ProcessTerminationTimeout = null };
+
     public static RootCommand Build()
     {
         var root = new RootCommand(
@@ -44,7 +48,7 @@ internal static class CommandLine
         var parse = root.Parse(args, Parsing);
         if (parse.Action is HelpAction || IsVersion(root, parse))
         {
-            return await parse.InvokeAsync();
+            return await parse.InvokeAsync(Invocation);
         }
         if (parse.CommandResult.Command == root)
         {
@@ -68,7 +72,7 @@ internal static class CommandLine
         {
             return Usage(parse.CommandResult.Command, parse.Errors[0].Message);
         }
-        return await parse.InvokeAsync();
+        return await parse.InvokeAsync(Invocation);
     }
 
     private static string Names(Command command) => string.Join(", ", command.Subcommands.Select(c => c.Name));
