@@ -50,4 +50,15 @@ RUN test -f /usr/share/zoneinfo/America/Chicago \
 # APP_UID is the non-root "app" user that the base image creates.
 USER $APP_UID
 EXPOSE 8080
+# Liveness through the app's own `health` command (the aspnet image has no curl or wget): a GET of
+# http://127.0.0.1:8080/health/live (the first port of ASPNETCORE_HTTP_PORTS) with a 5 s timeout, exit 0 or 1, and no
+# host, configuration or database of its own. Liveness only: a database outage shows on /health/ready, and a
+# container restarted for it would not bring the database back (README → Docker gives the orchestrator probes).
+#   --interval=30s      a hung process is noticed within about 1.5 minutes (3 failed checks), at one short-lived
+#                       process every 30 s
+#   --timeout=10s       the command's own 5 s HTTP timeout plus starting a `dotnet` process on a busy host
+#   --start-period=60s  the first start migrates the database and seeds; failures then do not count
+#   --retries=3         one slow answer (a full GC, a burst of work) does not mark the container unhealthy
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "Productivity.Web.dll", "health"]
 ENTRYPOINT ["dotnet", "Productivity.Web.dll"]

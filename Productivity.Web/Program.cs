@@ -2,25 +2,26 @@ using Productivity.Infrastructure;
 using Productivity.Web;
 using Productivity.Web.Cli;
 
-if (CommandLine.IsCommand(args))
-{
-    return await CommandLine.RunAsync(args);
-}
+// A command (sync, export, health, …), --help or --version is answered without the web host; with none the site starts.
+return await CommandLine.RunAsync(args, RunSiteAsync);
 
-var builder = WebApplication.CreateBuilder(args);
-try
+static async Task<int> RunSiteAsync(string[] args)
 {
-    builder.AddInfrastructure();
-    builder.AddWeb();
-    var app = builder.Build();
-    app.MapWeb();
-    await app.RunAsync();
-    return 0;
-}
-catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
-{
-    Console.Error.WriteLine($"Productivity cannot start: {message}");
-    return 1;
+    var builder = WebApplication.CreateBuilder(args);
+    try
+    {
+        builder.AddInfrastructure();
+        builder.AddWeb();
+        var app = builder.Build();
+        app.MapWeb();
+        await app.RunAsync();
+        return 0;
+    }
+    catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+    {
+        Console.Error.WriteLine($"Productivity cannot start: {message}");
+        return 1;
+    }
 }
 
 public partial class Program;

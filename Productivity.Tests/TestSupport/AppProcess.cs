@@ -193,7 +193,8 @@ public sealed class AppProcess : IDisposable
     private static string BuildConfiguration() =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static int FreePort()
+    /// <summary>A loopback port that nothing listens on (free when asked; for a server to start on, or to find closed).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
