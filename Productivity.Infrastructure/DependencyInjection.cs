@@ -243,7 +243,7 @@ public static class DependencyInjection
     private static void AddRealtime(IServiceCollection services)
     {
         services.AddSingleton(sp => new ScoreUpdateNotifier(
-            sp.GetRequiredService<ILogger<ScoreUpdateNotifier>>(), sp.GetService<RedisConnection>()));
+            sp.GetRequiredService<ILogger<ScoreUpdateNotifier>>(), sp.GetService<RedisConnection>(), sp.GetService<DashboardCache>()));
         services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());

@@ -21,7 +21,8 @@ namespace Productivity.TestSupport;
 /// not document, or a value outside its documented range, gets 422 in the API's validation shape; time-activities
 /// refuses a range over <see cref="MaxRangeDays"/>; and the users list comes back in an order of its own, different on
 /// every request, unless <c>sort=created_at</c> is given. Data is set per test; faults are queued and each one answers
-/// the next request. Every request is recorded.
+/// the next request, or last for a stretch of time (<see cref="RateLimitFor"/>, <see cref="FailShareFor"/>,
+/// <see cref="DelayFor"/>). Every request is recorded.
 /// </summary>
 public sealed partial class FakeConnecteamServer : IAsyncDisposable
 {
@@ -74,6 +75,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     private readonly HashSet<(long ClockId, long UserId)> _leftOut = [];
     private readonly Dictionary<long, List<JsonNode>> _breakTypes = [];
     private readonly Queue<Fault> _faults = new();
+    private readonly List<Stretch> _stretches = [];
     private readonly List<FakeConnecteamRequest> _requests = [];
     private readonly Dictionary<string, Reply> _answers = new(StringComparer.Ordinal);
     private int _requestCounter;
@@ -225,6 +227,30 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     public void SendMalformedNext(int count = 1) =>
         Enqueue(count, new Fault(StatusCodes.Status200OK, null, null, false, TimeSpan.Zero, Malformed: true));
 
+    /// <summary>
+    /// From <paramref name="from"/> (default now) for <paramref name="duration"/> every request gets 429, as the real API
+    /// answers once the account's minute budget is spent by someone else (A.5): <c>x-ratelimit-minute-remaining: 0</c> and
+    /// <c>x-ratelimit-minute-reset</c> (UTC epoch seconds) at the end of the stretch, but never more than a minute away
+    /// (the budget is per minute; a longer stretch announces a reset that turns out to be early). Returns the end.
+    /// </summary>
+    public DateTimeOffset RateLimitFor(TimeSpan duration, DateTimeOffset? from = null) =>
+        AddStretch(new Stretch(from ?? DateTimeOffset.UtcNow, duration, StatusCodes.Status429TooManyRequests, EveryNth: 1, TimeSpan.Zero));
+
+    /// <summary>
+    /// For <paramref name="duration"/> a share of the requests fails with <paramref name="status"/>: every
+    /// round(1 / <paramref name="share"/>)-th request of the stretch (0.2: every fifth), so a run is reproducible.
+    /// </summary>
+    public DateTimeOffset FailShareFor(TimeSpan duration, double share, HttpStatusCode status = HttpStatusCode.InternalServerError,
+        DateTimeOffset? from = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(share);
+        return AddStretch(new Stretch(from ?? DateTimeOffset.UtcNow, duration, (int)status, EveryNth: Math.Max(1, (int)Math.Round(1 / share)), TimeSpan.Zero));
+    }
+
+    /// <summary>For <paramref name="duration"/> every request is answered normally, but only after <paramref name="delay"/>.</summary>
+    public DateTimeOffset DelayFor(TimeSpan duration, TimeSpan delay, DateTimeOffset? from = null) =>
+        AddStretch(new Stretch(from ?? DateTimeOffset.UtcNow, duration, StatusCodes.Status200OK, EveryNth: 1, delay));
+
     public void ClearRequests() => Locked(_requests.Clear);
 
     public async ValueTask DisposeAsync()
@@ -245,9 +271,11 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         Reply reply;
         lock (_sync)
         {
-            reply = _faults.TryDequeue(out var fault)
-                ? FaultReply(fault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", parameters, authorized))
-                : Answer(request.Method, request.Path.Value ?? "/", request.QueryString.Value, parameters, authorized);
+            reply = StretchFault(receivedAt) is { } stretchFault
+                ? FaultReply(stretchFault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", parameters, authorized))
+                : _faults.TryDequeue(out var fault)
+                    ? FaultReply(fault, receivedAt, () => Route(request.Method, request.Path.Value ?? "/", parameters, authorized))
+                    : Answer(request.Method, request.Path.Value ?? "/", request.QueryString.Value, parameters, authorized);
             _requests.Add(new FakeConnecteamRequest(request.Method, request.Path.Value ?? "/", query, hasKey, receivedAt,
                 reply.Status, reply.RateLimitReset));
         }
@@ -271,6 +299,29 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    /// <summary>The fault of the stretch covering <paramref name="now"/> for this request, if any (called under the lock).</summary>
+    private Fault? StretchFault(DateTimeOffset now)
+    {
+        var stretch = _stretches.Find(s => s.From <= now && now < s.Until);
+        if (stretch is null || ++stretch.Calls % stretch.EveryNth != 0)
+        {
+            return null;
+        }
+        if (stretch.Status == StatusCodes.Status429TooManyRequests)
+        {
+            // The header carries whole seconds: the reset is the second the stretch has ended by, never one before it.
+            var untilEnd = DateTimeOffset.FromUnixTimeSeconds((stretch.Until.ToUnixTimeMilliseconds() + 999) / 1000) - now;
+            return new Fault(stretch.Status, untilEnd < TimeSpan.FromMinutes(1) ? untilEnd : TimeSpan.FromMinutes(1), null, false, TimeSpan.Zero, Malformed: false);
+        }
+        return new Fault(stretch.Status, null, null, false, stretch.Delay, Malformed: false);
+    }
+
+    private DateTimeOffset AddStretch(Stretch stretch)
+    {
+        Locked(() => _stretches.Add(stretch));
+        return stretch.Until;
     }
 
     private Reply FaultReply(Fault fault, DateTimeOffset now, Func<Reply> normal)
@@ -759,6 +810,13 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         public bool InsideShift { get; init; }
         public string BreakTypeId { get; init; } = DefaultBreakTypeId;
         public bool IsPaid { get; init; }
+    }
+
+    /// <summary>A stretch of time in which every <see cref="EveryNth"/>-th request gets <see cref="Status"/> (200: after <see cref="Delay"/>).</summary>
+    private sealed record Stretch(DateTimeOffset From, TimeSpan Duration, int Status, int EveryNth, TimeSpan Delay)
+    {
+        public DateTimeOffset Until => From + Duration;
+        public int Calls { get; set; }
     }
 
     private sealed record Fault(int Status, TimeSpan? ResetAfter, TimeSpan? RetryAfter, bool DailyLimitSpent, TimeSpan Delay, bool Malformed);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Productivity.Core.Realtime;
 using Productivity.Infrastructure.Caching;
+using Productivity.Infrastructure.Dashboard;
 using StackExchange.Redis;
 
 namespace Productivity.Infrastructure.Realtime;
@@ -14,7 +15,15 @@ namespace Productivity.Infrastructure.Realtime;
 /// <see cref="NodeId"/>, and updates published by other nodes (or the command line) are delivered to the local
 /// subscribers; a node ignores its own messages, so every subscriber sees every update exactly once.
 /// </summary>
-public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, RedisConnection? redis = null)
+/// <remarks>
+/// An update published while Redis is away reaches this node's pages only, and the day-version bump that preceded it
+/// (<see cref="DashboardCache.BumpAsync"/>) was dropped too: a Redis that comes back with its data would serve the
+/// models of before the outage again. So the node keeps what it could not relay (merged into one update: days and
+/// employees) and, once the connection is restored, bumps those days again and relays it: the other nodes' open pages
+/// catch up without waiting for the next change; and a node whose connection is restored has its own pages reload once,
+/// for the updates of other nodes it missed (record 0027).
+/// </remarks>
+public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, RedisConnection? redis = null, DashboardCache? dashboardCache = null)
     : IScoreUpdateNotifier, IScoreUpdateFeed, IHostedService
 {
     public const string Channel = "productivity:scores";
@@ -23,6 +32,8 @@ public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, Red
     private readonly Lock _gate = new();
     private List<Func<ScoresUpdated, Task>> _subscribers = [];
     private ChannelMessageQueue? _queue;
+    private ScoresUpdated? _unrelayed;
+    private int _relaying;
 
     /// <summary>Identifies this process in the messages it publishes.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -43,6 +54,12 @@ public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, Red
         {
             return;
         }
+        // Disconnected now: the publish may still go out from the client's backlog once Redis is back, but the version
+        // bump before it was most likely dropped, so the update is relayed again on reconnection all the same.
+        if (!redis.Multiplexer.IsConnected)
+        {
+            Remember(update);
+        }
         try
         {
             var message = JsonSerializer.Serialize(ScoreUpdateMessage.From(NodeId, update));
@@ -50,10 +67,100 @@ public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, Red
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            // Redis down: this node's pages are current; other nodes catch up with their next update.
+            // Redis down: this node's pages are current; the others hear it when the connection is restored.
             logger.LogWarning("Could not relay a score update to the other nodes: {Message}", ex.Message);
+            Remember(update);
         }
     }
+
+    /// <summary>Whether updates wait to be relayed once Redis is back (for tests and diagnostics).</summary>
+    public bool HasUnrelayedUpdates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unrelayed is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bumps the days of the updates Redis missed and relays them as one update (to this node's pages too: their
+    /// cached models may carry the versions Redis came back with). Runs on every restored connection; a no-op when
+    /// nothing waits. If Redis is not answering yet, the updates wait for the next restoration.
+    /// </summary>
+    public async Task RelayUnrelayedAsync()
+    {
+        if (redis is null || Interlocked.Exchange(ref _relaying, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            ScoresUpdated? update;
+            lock (_gate)
+            {
+                update = _unrelayed;
+                _unrelayed = null;
+            }
+            if (update is null)
+            {
+                return;
+            }
+            try
+            {
+                // The cache drops writes it cannot make, so the bump is only worth doing once Redis answers.
+                await redis.Multiplexer.GetDatabase().PingAsync();
+                if (dashboardCache is not null)
+                {
+                    await dashboardCache.BumpAsync(update.Days);
+                }
+                await redis.Multiplexer.GetSubscriber().PublishAsync(RedisChannelName,
+                    JsonSerializer.Serialize(ScoreUpdateMessage.From(NodeId, update)));
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                logger.LogWarning("Could not relay the score updates of the Redis outage yet: {Message}", ex.Message);
+                Remember(update);
+                return;
+            }
+            logger.LogInformation("Relayed the score updates of the Redis outage: {Days} days, {Employees} employees.",
+                update.Days.Count, update.EmployeeIds.Count);
+            await DeliverAsync(update);
+        }
+        finally
+        {
+            Volatile.Write(ref _relaying, 0);
+        }
+    }
+
+    private void Remember(ScoresUpdated update)
+    {
+        lock (_gate)
+        {
+            _unrelayed = _unrelayed is null
+                ? update
+                : new ScoresUpdated(
+                    _unrelayed.Days.Union(update.Days).Order().ToList(),
+                    _unrelayed.EmployeeIds.Union(update.EmployeeIds).Order().ToList(),
+                    update.OccurredAt > _unrelayed.OccurredAt ? update.OccurredAt : _unrelayed.OccurredAt);
+        }
+    }
+
+    /// <summary>
+    /// After an outage both halves of the catch-up run: this node's pages reload once (<see cref="ScoresUpdated.Resync"/>:
+    /// other nodes' updates of the outage never reached it, and pub/sub keeps nothing), and this node relays what the
+    /// others missed. Either order ends current: a page that reloads before the other node's bump hears its relay after.
+    /// </summary>
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
+        // Off the multiplexer's event thread: both await.
+        _ = Task.Run(async () =>
+        {
+            logger.LogInformation("Redis connection restored ({Connection}); open pages reload once.", e.ConnectionType);
+            await DeliverAsync(ScoresUpdated.Resync(DateTimeOffset.UtcNow));
+            await RelayUnrelayedAsync();
+        });
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,6 +168,7 @@ public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, Red
         {
             return;
         }
+        redis.Multiplexer.ConnectionRestored += OnConnectionRestored;
         try
         {
             _queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(RedisChannelName);
@@ -74,6 +182,10 @@ public sealed class ScoreUpdateNotifier(ILogger<ScoreUpdateNotifier> logger, Red
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (redis is not null)
+        {
+            redis.Multiplexer.ConnectionRestored -= OnConnectionRestored;
+        }
         if (_queue is not null)
         {
             await _queue.UnsubscribeAsync();

@@ -12,7 +12,8 @@ namespace Productivity.Tests.TestSupport;
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // Generous: the fault scenarios start up to four app processes at once beside Chromium on two cores.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();

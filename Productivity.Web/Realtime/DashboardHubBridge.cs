@@ -19,6 +19,11 @@ internal sealed class DashboardHubBridge(
     {
         _subscription = feed.Subscribe(async update =>
         {
+            // A resync after a Redis outage names no day; the hub's clients get the relayed updates themselves.
+            if (update.AnyDay)
+            {
+                return;
+            }
             var connections = await sessions.CurrentAsync();
             if (connections.Count > 0)
             {

@@ -15,10 +15,18 @@ public sealed class JobIntervalsTests
         intervals.Shifts.ShouldBe(TimeSpan.FromMinutes(5));
     }
 
+    [Fact]
+    public void Read_DecimalShiftMinutes_IsAnIntervalInSeconds()
+    {
+        JobIntervals.Read(Config(("Jobs:ShiftSyncMinutes", "0.1"))).Shifts.ShouldBe(TimeSpan.FromSeconds(6));
+    }
+
     [Theory]
     [InlineData("Jobs:PodFactorySyncSeconds", "0")]
     [InlineData("Jobs:PodFactorySyncSeconds", "ten")]
     [InlineData("Jobs:ShiftSyncMinutes", "-1")]
+    [InlineData("Jobs:ShiftSyncMinutes", "0.001")]
+    [InlineData("Jobs:ShiftSyncMinutes", "five")]
     public void Read_InvalidValue_NamesTheKey(string key, string value)
     {
         var error = Should.Throw<ConfigurationException>(() => JobIntervals.Read(Config((key, value))));

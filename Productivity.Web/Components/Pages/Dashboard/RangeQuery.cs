@@ -53,6 +53,6 @@ public static class RangeQuery
     /// shift), or "today" has moved on under a preset.
     /// </summary>
     public static bool Affects(ScoresUpdated update, DashboardPreset preset, DashboardRange range, DateOnly today) =>
-        update.Days.Any(day => day >= range.From.AddDays(-1) && day <= range.To)
+        update.TouchesAny(range.From.AddDays(-1), range.To)
         || (preset != DashboardPreset.Custom && DashboardRange.Resolve(preset, today) != range);
 }

@@ -70,7 +70,7 @@ public sealed partial class EmployeeDayPage : IDisposable
         {
             // _day is the default until the parameters are read, and no update names that day.
             _live = new LiveScores(Feed, TimeProvider,
-                update => !_invalidDay && update.EmployeeIds.Contains(Id) && update.Days.Contains(_day), () => InvokeAsync(ReloadAsync));
+                update => !_invalidDay && update.Touches(Id, _day), () => InvokeAsync(ReloadAsync));
         }
     }
 

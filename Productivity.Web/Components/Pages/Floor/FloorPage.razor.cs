@@ -51,7 +51,7 @@ public sealed partial class FloorPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _day = Today();
-        _live = new LiveScores(Feed, TimeProvider, update => update.Days.Contains(_day), () => InvokeAsync(ReloadAsync));
+        _live = new LiveScores(Feed, TimeProvider, update => update.Touches(_day), () => InvokeAsync(ReloadAsync));
         _dayTimer = TimeProvider.CreateTimer(_ => _ = InvokeAsync(CheckDayAsync), null, DayCheckInterval, DayCheckInterval);
         await LoadAsync();
     }
