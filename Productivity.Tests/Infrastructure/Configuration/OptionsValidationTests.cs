@@ -35,7 +35,7 @@ public sealed class OptionsValidationTests
     [InlineData("Seed:AdminEmail", "admin", "Seed:AdminEmail must be an e-mail address")]
     // Read while services are registered (StartupSettings, JobIntervals, ForwardedHeadersSettings, KeyRingProtection)
     [InlineData("Jobs:Enabled", "yes", "Jobs:Enabled must be true or false (got 'yes').")]
-    [InlineData("Jobs:ShiftSyncMinutes", "five", "Jobs:ShiftSyncMinutes must be a positive whole number (got 'five').")]
+    [InlineData("Jobs:ShiftSyncMinutes", "five", "Jobs:ShiftSyncMinutes must be a positive number of minutes, at least 1 second (got 'five').")]
     [InlineData("Jobs:PodFactorySyncSeconds", "0", "Jobs:PodFactorySyncSeconds must be a positive whole number (got '0').")]
     [InlineData("Database:MigrateOnStartup", "sometimes", "Database:MigrateOnStartup must be true or false")]
     [InlineData("Site:Currency", "XYZ", "Site:Currency 'XYZ' is not an ISO 4217 currency code")]
