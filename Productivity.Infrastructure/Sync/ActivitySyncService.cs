@@ -32,8 +32,12 @@ public sealed class ActivitySyncService(
     public Task<SyncOutcome> SyncDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
         SyncOutcome.CollectAsync(outcome => SyncDaysAsync(from, to, outcome, cancellationToken), cancellationToken);
 
+    /// <summary>Bound of the unscored rows one run takes up (<see cref="OwedDaysAsync"/>); the next run takes the rest.</summary>
+    public const int MaxUnscoredPerRun = 50_000;
+
     private async Task SyncIncrementalAsync(SyncOutcome outcome, CancellationToken cancellationToken)
     {
+        await OwedDaysAsync(outcome, cancellationToken);
         var cursor = await db.SyncCursors.FindAsync([CursorName], cancellationToken);
         var start = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc - Overlap, 0L);
         var last = cursor is null ? (DateTime.MinValue, 0L) : (cursor.CreatedUtc, cursor.LastId);
@@ -76,16 +80,40 @@ public sealed class ActivitySyncService(
         }
         // Rows of the overlap that are stored already (or rejected again) are nothing new: they were reported when
         // they first came past the cursor. A late commit inside the overlap is new, and is written.
-        outcome.FoundNothing = last == from && outcome.Added == 0 && outcome.Updated == 0;
+        // Days owed a rescoring (OwedDaysAsync) are something: the run that repairs them is recorded.
+        outcome.FoundNothing = last == from && outcome.Added == 0 && outcome.Updated == 0 && outcome.ChangedDays.Count == 0;
     }
 
     private async Task SyncDaysAsync(DateOnly from, DateOnly to, SyncOutcome outcome, CancellationToken cancellationToken)
     {
+        await OwedDaysAsync(outcome, cancellationToken);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var (start, end) = siteClock.UtcRangeOf(day);
             var rows = await source.ReadWindowsAsync(start, end, cancellationToken);
             outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(rows, cancellationToken)));
+        }
+    }
+
+    /// <summary>
+    /// The days of stored, attributed rows that were never scored (no business day yet) go into this run's change feed.
+    /// A run stores its rows batch by batch and rescores at its end (<see cref="SyncPipeline"/>): when the process or the
+    /// database dies in between, the rows stay stored, and the next run reads them as unchanged (or, past the cursor, not
+    /// at all), so without this their days would keep the scores from before. Read before this run writes anything, so
+    /// its own rows are not counted twice; one index range (BusinessDay first), empty in the steady state.
+    /// </summary>
+    private async Task OwedDaysAsync(SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        var unscored = await db.Activities.AsNoTracking()
+            .Where(a => a.BusinessDay == null && a.EmployeeId != null)
+            .OrderBy(a => a.EmployeeId)
+            .Take(MaxUnscoredPerRun)
+            .Select(a => new { EmployeeId = a.EmployeeId!.Value, a.WindowStartUtc, a.WindowEndUtc })
+            .ToListAsync(cancellationToken);
+        if (unscored.Count > 0)
+        {
+            outcome.ChangedDays.UnionWith(await activityDays.DaysOfAsync(
+                unscored.Select(u => (u.EmployeeId, u.WindowStartUtc, u.WindowEndUtc)).ToList(), cancellationToken));
         }
     }
 

@@ -16,6 +16,13 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>Records kept while the database is unreachable, at most this many (the oldest are dropped first).</summary>
+    public const int MaxUnwritten = 1000;
+
+    // Runs that ended while their record could not be written (the database down: the very failure they report).
+    // The next run that can write writes them first, oldest first, with their own times and errors.
+    private readonly LinkedList<SyncRun> _unwritten = new();
+
     /// <summary>
     /// Opens the record of a run: a "running" row, so the history shows a long run while it runs. A run of a polling job
     /// (the incremental PodFactory sync, every 10 s) writes nothing yet: see <see cref="FinishAsync"/>.
@@ -25,9 +32,17 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         var run = new SyncRun { Job = job, Trigger = trigger, StartedUtc = Now(), Status = SyncRunStatus.Running };
         if (!poll)
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            db.SyncRuns.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                db.SyncRuns.Add(run);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The run goes ahead (it will most likely fail on the same database) and FinishAsync records it.
+                logger.LogWarning(ex, "Could not open the record of sync {Job}; it is written when the run ends.", job);
+            }
         }
         return run;
     }
@@ -69,17 +84,36 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         ProductivityTelemetry.SyncFinished(run.Job, run.Status.ToString(), run.FinishedUtc.Value - run.StartedUtc,
             run.ItemsRead, run.Added, run.Updated, run.Removed, run.Rejected);
         var record = !poll || failure is not null || !outcome.FoundNothing || run.Trigger != SyncTriggers.Schedule;
-        await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None))
+        var earlier = TakeUnwritten();
+        try
         {
-            if (record)
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            if (earlier.Count > 0 || record)
             {
-                // Update inserts a poll's run: its key is still unset.
-                db.SyncRuns.Update(run);
+                // Update inserts a poll's run (and one whose opening record failed): its key is still unset.
+                List<SyncRun> toWrite = record ? [.. earlier, run] : earlier;
+                db.SyncRuns.UpdateRange(toWrite);
                 await db.SaveChangesAsync(CancellationToken.None);
+                if (earlier.Count > 0)
+                {
+                    logger.LogInformation("Wrote the records of {Count} sync runs that ended while the database was unreachable.", earlier.Count);
+                }
             }
             if (poll && failure is null)
             {
                 await StampPollAsync(db, run.Job, run.FinishedUtc.Value);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Most likely the database is down: the record is kept in memory and written by the next run that can.
+            // A failed run says so in its result; a run that succeeded but cannot be recorded still fails its caller.
+            List<SyncRun> kept = record ? [.. earlier, run] : earlier;
+            KeepUnwritten(kept);
+            logger.LogError(ex, "Could not record sync {Job}; {Count} records kept until the database is reachable.", run.Job, kept.Count);
+            if (failure is null)
+            {
+                throw;
             }
         }
         // An unrecorded poll is logged at Debug: at Information it would flood the log as it would have the history.
@@ -115,6 +149,32 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         db.SyncPolls.Where(p => p.Job == job).ExecuteUpdateAsync(set => set
             .SetProperty(p => p.PolledUtc, polledUtc)
             .SetProperty(p => p.Polls, p => p.Polls + 1), CancellationToken.None);
+
+    private List<SyncRun> TakeUnwritten()
+    {
+        lock (_unwritten)
+        {
+            var runs = _unwritten.ToList();
+            _unwritten.Clear();
+            return runs;
+        }
+    }
+
+    private void KeepUnwritten(List<SyncRun> runs)
+    {
+        lock (_unwritten)
+        {
+            // Back in front of any kept meanwhile by another run: the history stays in order.
+            for (var i = runs.Count - 1; i >= 0; i--)
+            {
+                _unwritten.AddFirst(runs[i]);
+            }
+            while (_unwritten.Count > MaxUnwritten)
+            {
+                _unwritten.RemoveFirst();
+            }
+        }
+    }
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 

@@ -60,6 +60,50 @@ public sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts one operator command and returns at once, for a test that kills it mid-way (<see cref="Kill"/>) or
+    /// watches its <see cref="Output"/> as it runs.
+    /// </summary>
+    public static AppProcess StartCommand(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> configuration)
+    {
+        var app = new AppProcess(new Process { StartInfo = CreateStartInfo(configuration, arguments) }, new Uri("http://127.0.0.1/"));
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.Start();
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        return app;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGKILL (no shutdown, as the OOM killer or a pulled plug) and waits until the process has gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    /// <summary>Waits for a command started by <see cref="StartCommand"/> to exit; kills it after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The app was still running after {timeout.TotalSeconds:0} s.\n{Output}");
+        }
+        // The asynchronous readers may still hold the last lines.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>Runs the app until it exits by itself (for configurations that must stop it at start-up).</summary>
     public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
         IReadOnlyDictionary<string, string> configuration, TimeSpan timeout) =>

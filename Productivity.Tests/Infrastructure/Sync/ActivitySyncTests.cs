@@ -347,6 +347,36 @@ public sealed class ActivitySyncTests
         (await context.QueryAsync(db => db.SyncPolls.SingleAsync())).Polls.ShouldBe(1);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Incremental_RowsStoredByARunThatDiedBeforeRescoring_TheNextPollScoresTheirDays(string provider)
+    {
+        await using var context = await StartWithFloorAsync(provider);
+        AddMorning(context);
+        await context.Pipeline.SyncPodFactoryAsync("test");
+        var scored = await context.QueryAsync(db => db.DailyScores.AsNoTracking().Select(s => s.Items).SingleAsync());
+        // What a run killed (or whose database was killed) between storing its batches and rescoring leaves behind:
+        // the rows stored and the cursor past them, but no score and no attributed day.
+        await context.QueryAsync(async db =>
+        {
+            await db.DailyScores.ExecuteDeleteAsync();
+            return await db.Activities.ExecuteUpdateAsync(set => set.SetProperty(a => a.BusinessDay, (DateOnly?)null).SetProperty(a => a.SessionId, (long?)null));
+        });
+
+        var next = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+        var after = await context.Pipeline.SyncPodFactoryAsync(SyncTriggers.Schedule);
+
+        var ana = (await context.EmployeeIdsAsync())[101];
+        next.Run.Added.ShouldBe(0);
+        next.Outcome.ChangedDays.ShouldBe([new EmployeeDay(ana, Dec10)]);
+        next.Recorded.ShouldBeTrue();
+        (await context.QueryAsync(db => db.DailyScores.AsNoTracking().Select(s => s.Items).SingleAsync())).ShouldBe(scored);
+        (await context.QueryAsync(db => db.Activities.CountAsync(a => a.BusinessDay == null))).ShouldBe(0);
+        // Repaired once: the poll after it owes nothing and records nothing.
+        after.Outcome.ChangedDays.ShouldBeEmpty();
+        after.Recorded.ShouldBeFalse();
+    }
+
     private static void AddMorning(SyncTestContext context)
     {
         for (var i = 0; i < 6; i++)
