@@ -40,7 +40,7 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
             var name = string.IsNullOrWhiteSpace(user.FullName) ? $"Connecteam user {user.UserId}" : user.FullName;
             // A name is only shown: one longer than its column is cut. An e-mail is matched, so a cut one could credit
             // someone else's work: one too long to be any PodFactory e-mail is left out, and reported.
-            name = name.Length > MaxName ? name[..MaxName] : name;
+            name = name.Length > MaxName ? name[..(char.IsHighSurrogate(name[MaxName - 1]) ? MaxName - 1 : MaxName)] : name;
             var email = MappingLookup.Normalize(user.Email);
             if (email?.Length > IncomingRows.MaxEmailLength)
             {

@@ -191,7 +191,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
         // Stored as the row's key: a longer id would not fit, and a cut one could match another item.
         _ when dto.Id.Length > IncomingRows.MaxConnecteamIdLength =>
             Invariant($"{kind} id longer than {IncomingRows.MaxConnecteamIdLength} characters"),
-        _ when dto.ManualBreakId?.Length > IncomingRows.MaxConnecteamIdLength =>
+        _ when kind == "manual break" && dto.ManualBreakId?.Length > IncomingRows.MaxConnecteamIdLength =>
             Invariant($"{kind} manualBreakId longer than {IncomingRows.MaxConnecteamIdLength} characters"),
         { Start: null } => $"{kind} has no start",
         { Start.Timestamp: null } => $"{kind} start has no timestamp",
