@@ -78,6 +78,7 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     private readonly List<Stretch> _stretches = [];
     private readonly List<FakeConnecteamRequest> _requests = [];
     private readonly Dictionary<string, Reply> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rawBodies = new(StringComparer.Ordinal);
     private int _requestCounter;
     private int _unsortedUserReads;
 
@@ -171,6 +172,24 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
     public void AddRawShift(long clockId, long userId, DateOnly day, string json) =>
         Locked(() => _activities.Add(new Activity($"raw-{Guid.NewGuid():N}", clockId, userId, IsBreak: false,
             day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromHours(12)), DateTimeKind.Utc), null, Now(), Raw: JsonNode.Parse(json))));
+
+    /// <summary>
+    /// Answers every authorised GET of <paramref name="path"/> (without its query; e.g. <c>/users/v1/users</c> or
+    /// <c>/time-clock/v1/time-clocks/1/time-activities</c>) with 200 and <paramref name="body"/> verbatim, however
+    /// malformed: a generated payload (truncated JSON, wrong types) reaches the client over real HTTP. Null restores the
+    /// normal answer. Queued faults still come first.
+    /// </summary>
+    public void ServeRawBody(string path, string? body) => Locked(() =>
+    {
+        if (body is null)
+        {
+            _rawBodies.Remove(path);
+        }
+        else
+        {
+            _rawBodies[path] = body;
+        }
+    });
 
     /// <summary>An entry of <c>timeActivitiesByUsers</c> sent verbatim in every time-activities answer of the clock.</summary>
     public void AddRawUserEntry(long clockId, string json) => Locked(() => _rawUserEntries.Add((clockId, JsonNode.Parse(json)!)));
@@ -386,6 +405,10 @@ public sealed partial class FakeConnecteamServer : IAsyncDisposable
         if (method != HttpMethods.Get)
         {
             return new Reply(StatusCodes.Status405MethodNotAllowed, """{"detail":"Method Not Allowed"}""");
+        }
+        if (_rawBodies.TryGetValue(path, out var raw))
+        {
+            return new Reply(StatusCodes.Status200OK, raw);
         }
         if (path == "/me")
         {

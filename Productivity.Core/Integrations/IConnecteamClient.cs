@@ -6,6 +6,13 @@ public interface IConnecteamClient
     /// <summary>Every user of the account, active and archived, across all pages.</summary>
     Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same users with the items of the answer that could not be read (no <c>userId</c>, a value of the wrong
+    /// type), so that the sync can report them. The default is for sources whose users are always readable.
+    /// </summary>
+    async Task<ConnecteamUsers> ReadUsersAsync(CancellationToken cancellationToken = default) =>
+        new(await GetUsersAsync(cancellationToken), []);
+
     /// <summary>Every time clock of the account, archived ones included.</summary>
     Task<IReadOnlyList<ConnecteamClock>> GetTimeClocksAsync(CancellationToken cancellationToken = default);
 

@@ -9,6 +9,8 @@ public enum RowRejection
     ActionTooLong,
     MissingItemsCount,
     NegativeItemsCount,
+    ItemsCountTooHigh,
+    WindowInTheFuture,
     MissingWindow,
     EndNotAfterStart,
 }
@@ -23,13 +25,28 @@ public static class IncomingRows
     public const int MaxEmailLength = 256;
     public const int MaxActionLength = 100;
 
-    public static RowRejection? Check(PodFactoryRow row)
+    /// <summary>
+    /// The most items one window may report. A ten-minute window holds tens of items (scoring.md's standards are 40-200
+    /// an hour); a count past this is a broken row, and a few of them would overflow the day's stored total.
+    /// </summary>
+    public const int MaxItemsCount = 100_000;
+
+    /// <summary>Connecteam's shift, break and break-type ids (strings in the API; 24 hex characters in practice).</summary>
+    public const int MaxConnecteamIdLength = 64;
+
+    /// <summary>How far past "now" a window may end (clocks drift, and a window is written as it closes).</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
+
+    /// <param name="nowUtc">When given, a window ending more than <see cref="FutureTolerance"/> after it is refused:
+    /// production not yet done is a broken row (a year-9999 window would also overrun every date computed from it).</param>
+    public static RowRejection? Check(PodFactoryRow row, DateTime? nowUtc = null)
     {
         if (string.IsNullOrWhiteSpace(row.UserEmail) || !row.UserEmail.Contains('@', StringComparison.Ordinal))
         {
             return RowRejection.MissingOrInvalidEmail;
         }
-        if (row.UserEmail.Length > MaxEmailLength)
+        // Stored trimmed, so only the trimmed length counts (as for the action).
+        if (row.UserEmail.Trim().Length > MaxEmailLength)
         {
             return RowRejection.EmailTooLong;
         }
@@ -50,11 +67,19 @@ public static class IncomingRows
         {
             return RowRejection.NegativeItemsCount;
         }
+        if (row.ItemsCount > MaxItemsCount)
+        {
+            return RowRejection.ItemsCountTooHigh;
+        }
         if (row.WindowStartUtc is null || row.WindowEndUtc is null)
         {
             return RowRejection.MissingWindow;
         }
-        return row.WindowEndUtc <= row.WindowStartUtc ? RowRejection.EndNotAfterStart : null;
+        if (row.WindowEndUtc <= row.WindowStartUtc)
+        {
+            return RowRejection.EndNotAfterStart;
+        }
+        return nowUtc is { } now && row.WindowEndUtc > now + FutureTolerance ? RowRejection.WindowInTheFuture : null;
     }
 
     /// <summary>An open shift (no end yet) is valid; a closed one must end after it starts.</summary>

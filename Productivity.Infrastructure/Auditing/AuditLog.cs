@@ -16,13 +16,18 @@ public sealed class AuditLog(TimeProvider timeProvider)
             ActorId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
             ActorName = actor.Identity?.Name ?? "system",
             Kind = kind,
-            TargetId = targetId,
-            TargetName = targetName,
+            // A target can be an e-mail (a mapping), up to 256 characters: the id column keeps its first 64, the name
+            // column the whole of it, so that recording the change can never fail the change itself.
+            TargetId = targetId.Length > MaxTargetId ? targetId[..MaxTargetId] : targetId,
+            TargetName = targetName is { Length: > MaxTargetName } ? targetName[..MaxTargetName] : targetName,
             Action = action,
             OldValue = Truncate(oldValue),
             NewValue = Truncate(newValue),
         });
     }
+
+    private const int MaxTargetId = 64;
+    private const int MaxTargetName = 256;
 
     private static string? Truncate(string? value) => value is { Length: > 2000 } ? value[..2000] : value;
 }

@@ -253,6 +253,13 @@ public sealed class MappingAdministration(
                 outcome.Reject("csv", key, $"no employee has Connecteam user id {userId}");
                 continue;
             }
+            // A line already in force changes nothing (no new verification stamp or audit entry), so a file imported
+            // twice applies nothing the second time.
+            if (await db.EmployeeEmails.AnyAsync(m => m.Email == email && m.EmployeeId == employeeId && m.IsVerified, cancellationToken))
+            {
+                outcome.Unchanged++;
+                continue;
+            }
             try
             {
                 outcome.ChangedDays.UnionWith(await ApproveMappingAsync(services, actor, email, employeeId, cancellationToken));

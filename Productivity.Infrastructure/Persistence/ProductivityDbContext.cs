@@ -46,7 +46,24 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ProductivityDbContext).Assembly);
+        if (Database.IsMySql())
+        {
+            // E-mails are normalised (trimmed, lower-cased) and compared ordinally in code, and the database must agree:
+            // MariaDB's utf8mb4 default collations ignore accents ('josé' = 'jose', 'ı' = 'i'), so two distinct e-mails
+            // would collide in the unique indexes (failing the sync) or one person's mapping would credit another's rows.
+            builder.Entity<ActivityRecord>().Property(a => a.Email).UseCollation(BinaryCollation);
+            builder.Entity<Employee>().Property(e => e.Email).UseCollation(BinaryCollation);
+            builder.Entity<EmployeeEmail>().Property(e => e.Email).UseCollation(BinaryCollation);
+            builder.Entity<PendingMapping>().Property(p => p.Email).UseCollation(BinaryCollation);
+            // Actions too are matched exactly ("picking" is not the role of "Picking"); per-action daily totals are keyed
+            // by them, and two actions that differ only in case or accents would collide there.
+            builder.Entity<ActivityRecord>().Property(a => a.Action).UseCollation(BinaryCollation);
+            builder.Entity<ActionRole>().Property(r => r.Action).UseCollation(BinaryCollation);
+            builder.Entity<DailyActionTotal>().Property(t => t.Action).UseCollation(BinaryCollation);
+        }
     }
+
+    private const string BinaryCollation = "utf8mb4_bin";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -22,6 +22,9 @@ public sealed class ActivitySyncService(
     public const string CursorName = "podfactory";
     public const int BatchSize = 5000;
 
+    /// <summary>The stored size of a PodFactory user name (activities and pending mappings); a longer one is cut.</summary>
+    private const int MaxUserName = 200;
+
     /// <summary>Rows may be committed late in PodFactory's database, so every incremental read starts this far before the cursor.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(30);
 
@@ -144,9 +147,10 @@ public sealed class ActivitySyncService(
         var outcome = new SyncOutcome();
         outcome.ItemsRead += rows.Count;
         var valid = new List<PodFactoryRow>(rows.Count);
+        var checkedAt = timeProvider.GetUtcNow().UtcDateTime;
         foreach (var row in rows.DistinctBy(r => r.Id))
         {
-            if (IncomingRows.Check(row) is { } rejection)
+            if (IncomingRows.Check(row, checkedAt) is { } rejection)
             {
                 outcome.Reject("podfactory", $"report_actions {row.Id}", Reason(rejection, row));
             }
@@ -161,10 +165,11 @@ public sealed class ActivitySyncService(
         }
 
         var verified = await mappings.VerifiedAsync(cancellationToken);
-        var unknown = valid.Select(r => (Email: MappingLookup.Normalize(r.UserEmail)!, r.UserName))
+        // The name is cut to the stored column's size here too: it is queued with the e-mail (pending_mappings).
+        var unknown = valid.Select(r => (Email: MappingLookup.Normalize(r.UserEmail)!, UserName: Trim(r.UserName, MaxUserName)))
             .Where(r => !verified.ContainsKey(r.Email))
             .GroupBy(r => r.Email)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.UserName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)));
+            .ToDictionary(g => g.Key, g => g.Select(r => r.UserName).FirstOrDefault(n => n is not null));
         foreach (var (email, employeeId) in await mappings.ResolveUnknownAsync(unknown, cancellationToken))
         {
             verified[email] = employeeId;
@@ -186,7 +191,7 @@ public sealed class ActivitySyncService(
             r.Id,
             verified.TryGetValue(MappingLookup.Normalize(r.UserEmail)!, out var id) ? id : null,
             MappingLookup.Normalize(r.UserEmail)!,
-            Trim(r.UserName, 200),
+            Trim(r.UserName, MaxUserName),
             Trim(r.UserRole, 100),
             r.Action!.Trim(),
             r.ItemsCount!.Value,
@@ -237,7 +242,9 @@ public sealed class ActivitySyncService(
         RowRejection.ActionTooLong => $"action longer than {IncomingRows.MaxActionLength} characters",
         RowRejection.MissingItemsCount => "missing items_count",
         RowRejection.NegativeItemsCount => $"negative items_count {row.ItemsCount}",
+        RowRejection.ItemsCountTooHigh => $"items_count {row.ItemsCount} is over {IncomingRows.MaxItemsCount} in one window",
         RowRejection.MissingWindow => "missing window_start or window_end",
+        RowRejection.WindowInTheFuture => $"window_end {row.WindowEndUtc:u} is more than a day in the future",
         RowRejection.EndNotAfterStart => $"window_end {row.WindowEndUtc:u} is not after window_start {row.WindowStartUtc:u}",
         _ => rejection.ToString(),
     };

@@ -8,12 +8,20 @@ namespace Productivity.Infrastructure.Sync;
 /// <summary>Creates and updates employees from Connecteam users (name, e-mail, user id, archived).</summary>
 public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamClient connecteam, MappingLookup mappings, TimeProvider timeProvider)
 {
+    /// <summary>The stored size of an employee's name.</summary>
+    private const int MaxName = 200;
+
     public Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken = default) =>
         SyncOutcome.CollectAsync(async outcome =>
         {
-            var users = await connecteam.GetUsersAsync(cancellationToken);
+            var read = await connecteam.ReadUsersAsync(cancellationToken);
+            outcome.ItemsRead += read.Rejected.Count;
+            foreach (var rejected in read.Rejected)
+            {
+                outcome.Reject(rejected);
+            }
             // The shift sync may read users at the same moment (a new hire clocked in); the loser applies itself again.
-            outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(users, cancellationToken)));
+            outcome.MergeFrom(await ConcurrentWrites.RetryAsync(db, () => ApplyAsync(read.Users, cancellationToken)));
             // So may the verification of pending e-mails (at start-up the catch-up runs and the shift sync's own user read
             // meet): the loser finds them verified and does nothing.
             outcome.ChangedDays.UnionWith(await ConcurrentWrites.RetryAsync(db, () => mappings.AutoVerifyPendingAsync(cancellationToken)));
@@ -30,7 +38,16 @@ public sealed class EmployeeSyncService(ProductivityDbContext db, IConnecteamCli
         foreach (var user in users.DistinctBy(u => u.UserId))
         {
             var name = string.IsNullOrWhiteSpace(user.FullName) ? $"Connecteam user {user.UserId}" : user.FullName;
+            // A name is only shown: one longer than its column is cut. An e-mail is matched, so a cut one could credit
+            // someone else's work: one too long to be any PodFactory e-mail is left out, and reported.
+            name = name.Length > MaxName ? name[..(char.IsHighSurrogate(name[MaxName - 1]) ? MaxName - 1 : MaxName)] : name;
             var email = MappingLookup.Normalize(user.Email);
+            if (email?.Length > IncomingRows.MaxEmailLength)
+            {
+                outcome.Reject("connecteam", $"user {user.UserId}",
+                    $"e-mail longer than {IncomingRows.MaxEmailLength} characters; the employee is stored without it");
+                email = null;
+            }
             if (!employees.TryGetValue(user.UserId, out var employee))
             {
                 db.Employees.Add(new Employee

@@ -29,9 +29,13 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConnecteamUser>> GetUsersAsync(CancellationToken cancellationToken = default) =>
+        (await ReadUsersAsync(cancellationToken)).Users;
+
+    public async Task<ConnecteamUsers> ReadUsersAsync(CancellationToken cancellationToken = default)
     {
         var users = new List<ConnecteamUser>();
+        var rejected = new List<RejectedRow>();
         var seen = new HashSet<long>();
         for (var offset = 0; ; offset += UsersPageSize)
         {
@@ -42,8 +46,15 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             var items = page.Data?.Users ?? throw MissingList(path, "data.users");
 
             var added = 0;
-            foreach (var user in ReadItems<ConnecteamUserDto, ConnecteamUser>(items, path, "users", ToUser))
+            for (var i = 0; i < items.Count; i++)
             {
+                // An unreadable user is reported (and skipped), never the page: the others are still read.
+                var dto = TryDeserialize<ConnecteamUserDto>(items[i], out var error);
+                if (dto is null || ToUser(dto) is not { } user)
+                {
+                    rejected.Add(new RejectedRow(Source, Invariant($"users[{offset + i}]"), error ?? "user has no userId"));
+                    continue;
+                }
                 if (seen.Add(user.UserId))
                 {
                     users.Add(user);
@@ -54,7 +65,7 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
             // paging.total is optional and not trusted: a short page is the end (Connecteam's pagination guide).
             if (items.Count < UsersPageSize)
             {
-                return users;
+                return new ConnecteamUsers(users, rejected);
             }
             if (added == 0)
             {
@@ -123,9 +134,9 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
                     continue;
                 }
 
-                var shiftsRead = ReadActivities(entry.Shifts, "shift", clockId, userId, window, rejected,
+                var shiftsRead = ReadActivities(entry.Shifts, "shifts", "shift", clockId, userId, window, rejected,
                     (id, startUtc, endUtc, _) => shifts[id] = new ConnecteamShift(id, userId, clockId, startUtc, endUtc));
-                var breaksRead = ReadActivities(entry.ManualBreaks, "manual break", clockId, userId, window, rejected,
+                var breaksRead = ReadActivities(entry.ManualBreaks, "manualBreaks", "manual break", clockId, userId, window, rejected,
                     (id, startUtc, endUtc, dto) => breaks[id] = new ConnecteamBreak(id, userId, clockId, startUtc, endUtc,
                         dto.ManualBreakId, dto.IsPaid ?? false));
                 // The sync removes a stored shift or break missing from a listed user's lists, so only a user whose lists
@@ -140,11 +151,14 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
 
     /// <returns>Whether the list was there and every item of it could be read.</returns>
     private static bool ReadActivities(
-        List<JsonElement>? items, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
+        List<JsonElement>? items, string list, string kind, long clockId, long userId, string window, List<RejectedRow> rejected,
         Action<string, DateTime, DateTime?, ConnecteamActivityDto> add)
     {
         if (items is null)
         {
+            // The list is required (reference A.4): without it the user's items cannot be read, and that is reported.
+            rejected.Add(new RejectedRow(Source, Invariant($"clock {clockId} user {userId} {window} {list}"),
+                $"user entry has no {list} list; the user's stored {list} are kept"));
             return false;
         }
         var complete = true;
@@ -174,6 +188,11 @@ internal sealed class ConnecteamClient(HttpClient httpClient, ILogger<Connecteam
     private static string? Validate(ConnecteamActivityDto dto, string kind) => dto switch
     {
         _ when string.IsNullOrWhiteSpace(dto.Id) => $"{kind} has no id",
+        // Stored as the row's key: a longer id would not fit, and a cut one could match another item.
+        _ when dto.Id.Length > IncomingRows.MaxConnecteamIdLength =>
+            Invariant($"{kind} id longer than {IncomingRows.MaxConnecteamIdLength} characters"),
+        _ when kind == "manual break" && dto.ManualBreakId?.Length > IncomingRows.MaxConnecteamIdLength =>
+            Invariant($"{kind} manualBreakId longer than {IncomingRows.MaxConnecteamIdLength} characters"),
         { Start: null } => $"{kind} has no start",
         { Start.Timestamp: null } => $"{kind} start has no timestamp",
         { Start.Timestamp: < 0 or > MaxUnixSeconds } => Invariant($"{kind} start.timestamp {dto.Start.Timestamp} is out of range"),

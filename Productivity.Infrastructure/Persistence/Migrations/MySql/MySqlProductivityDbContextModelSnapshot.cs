@@ -165,7 +165,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)");
+                        .HasColumnType("varchar(100)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -272,7 +273,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)");
+                        .HasColumnType("varchar(100)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<DateOnly?>("BusinessDay")
                         .HasColumnType("date");
@@ -280,7 +282,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("int");
@@ -478,7 +481,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("tinyint(1)");
@@ -518,7 +522,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
@@ -559,7 +564,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<DateTime>("FirstSeenUtc")
                         .HasColumnType("datetime(6)");
@@ -603,7 +609,8 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("Action")
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)");
+                        .HasColumnType("varchar(100)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<int>("Items")
                         .HasColumnType("int");
