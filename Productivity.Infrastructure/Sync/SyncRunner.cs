@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,13 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
     /// </summary>
     public async Task<SyncRun> StartAsync(string job, string trigger, bool poll, CancellationToken cancellationToken)
     {
-        var run = new SyncRun { Job = job, Trigger = trigger, StartedUtc = Now(), Status = SyncRunStatus.Running };
+        // Details say which process runs it until FinishAsync replaces them with the outcome (see CloseAbandonedAsync).
+        var run = new SyncRun { Job = job, Trigger = trigger, StartedUtc = Now(), Status = SyncRunStatus.Running, Details = RunOwner.CurrentJson };
+        if (!poll || Interlocked.Exchange(ref _abandonedChecked, 1) == 0)
+        {
+            // Every run that opens a record, and this process's first poll: one query, empty in the steady state.
+            await CloseAbandonedAsync(cancellationToken);
+        }
         if (!poll)
         {
             try
@@ -149,6 +156,81 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         db.SyncPolls.Where(p => p.Job == job).ExecuteUpdateAsync(set => set
             .SetProperty(p => p.PolledUtc, polledUtc)
             .SetProperty(p => p.Polls, p => p.Polls + 1), CancellationToken.None);
+
+    private int _abandonedChecked;
+
+    /// <summary>
+    /// Closes the "running" records whose process has ended (killed or crashed mid-run, so it never recorded how the run
+    /// ended) as Failed with that as their error: every failed run is in the history with its error. Only this machine's
+    /// runs can be told dead (their process id is gone, or now belongs to a process started later); another machine's
+    /// are left to that machine's next run. What such a run stored stays stored: the next run re-reads past it.
+    /// </summary>
+    private async Task CloseAbandonedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var running = await db.SyncRuns.Where(r => r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken);
+            var abandoned = running.Where(r => RunOwner.Parse(r.Details) is { } owner && owner.HasEnded()).ToList();
+            foreach (var run in abandoned)
+            {
+                var owner = RunOwner.Parse(run.Details)!;
+                run.Status = SyncRunStatus.Failed;
+                run.FinishedUtc = Now();
+                run.Error = $"The process running it (process {owner.Pid} on {owner.Host}) ended before the run did; " +
+                    "what it stored is kept and the next run reads on from there.";
+                logger.LogWarning("Sync run {Id} ({Job}) was left running by process {Pid}, which has ended; recorded as failed.", run.Id, run.Job, owner.Pid);
+            }
+            if (abandoned.Count > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Housekeeping never stops a run: the next one tries again.
+            logger.LogWarning(ex, "Could not check for sync runs left running by an ended process.");
+        }
+    }
+
+    /// <summary>The process that runs a sync: machine, process id and the process's start (a recycled id is another process).</summary>
+    internal sealed record RunOwner(string Host, int Pid, DateTime ProcessStartedUtc)
+    {
+        /// <summary>This process, as the details of a run it opens.</summary>
+        public static readonly string CurrentJson = JsonSerializer.Serialize(new { owner = Of(Environment.MachineName, Process.GetCurrentProcess()) });
+
+        public static RunOwner Of(string host, Process process) => new(host, process.Id, process.StartTime.ToUniversalTime());
+
+        public static RunOwner? Parse(string? details)
+        {
+            try
+            {
+                return details is null ? null
+                    : JsonDocument.Parse(details).RootElement.TryGetProperty("owner", out var owner) ? owner.Deserialize<RunOwner>() : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        public bool HasEnded()
+        {
+            if (!string.Equals(Host, Environment.MachineName, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            try
+            {
+                using var process = Process.GetProcessById(Pid);
+                return process.HasExited || (process.StartTime.ToUniversalTime() - ProcessStartedUtc).Duration() > TimeSpan.FromSeconds(1);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                return true; // No such process.
+            }
+        }
+    }
 
     private List<SyncRun> TakeUnwritten()
     {
