@@ -125,8 +125,13 @@ public sealed class ConnecteamFaultTests(ITestOutputHelper output) : IAsyncLifet
             (await ShiftRowsAsync(_live)).ShouldBe(expectedShifts);
             (await BreakRowsAsync(_live)).ShouldBe(expectedBreaks);
 
+            // The schedule keeps firing, so the newest run may be under way: every run started until now must end.
+            var cutoff = FaultProbe.Sql(DateTime.UtcNow);
+            await FaultProbe.WaitUntilAsync(async () => await FaultProbe.ScalarAsync(_live.ConnectionString,
+                $"SELECT COUNT(*) FROM sync_runs WHERE Job = '{SyncJobs.Shifts}' AND Status = 'Running' AND StartedUtc <= '{cutoff}'") == 0,
+                TimeSpan.FromSeconds(30), "the shift runs started so far to end");
             var runs = await FaultProbe.RowsAsync(_live.ConnectionString,
-                $"SELECT StartedUtc, Status, COALESCE(Error, '') FROM sync_runs WHERE Job = '{SyncJobs.Shifts}' ORDER BY StartedUtc");
+                $"SELECT StartedUtc, Status, COALESCE(Error, '') FROM sync_runs WHERE Job = '{SyncJobs.Shifts}' AND StartedUtc <= '{cutoff}' ORDER BY StartedUtc");
             output.WriteLine(string.Join('\n', runs));
             output.WriteLine($"Requests: {string.Join(", ", _connecteam.Requests.GroupBy(r => r.StatusCode).Select(g => $"{g.Key}×{g.Count()}"))}");
             output.WriteLine($"Failing stretch ends → first successful sync finished {firstSync.TotalSeconds:0.0} s, → stored shifts equal the fault-free run {current.TotalSeconds:0.0} s (answers still 1 s late until {faultsEnd:HH:mm:ss})");
