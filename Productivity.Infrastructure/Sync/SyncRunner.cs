@@ -171,13 +171,13 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var running = await db.SyncRuns.Where(r => r.Status == SyncRunStatus.Running).ToListAsync(cancellationToken);
-            var abandoned = running.Where(r => RunOwner.Parse(r.Details) is { } owner && owner.HasEnded()).ToList();
-            foreach (var run in abandoned)
+            var abandoned = running.Select(r => (Run: r, Owner: RunOwner.Parse(r.Details)))
+                .Where(r => r.Owner?.HasEnded() == true).ToList();
+            foreach (var (run, owner) in abandoned)
             {
-                var owner = RunOwner.Parse(run.Details)!;
                 run.Status = SyncRunStatus.Failed;
                 run.FinishedUtc = Now();
-                run.Error = $"The process running it (process {owner.Pid} on {owner.Host}) ended before the run did; " +
+                run.Error = $"The process running it (process {owner!.Pid} on {owner.Host}) ended before the run did; " +
                     "what it stored is kept and the next run reads on from there.";
                 logger.LogWarning("Sync run {Id} ({Job}) was left running by process {Pid}, which has ended; recorded as failed.", run.Id, run.Job, owner.Pid);
             }
@@ -203,10 +203,14 @@ public sealed class SyncRunner(IDbContextFactory<ProductivityDbContext> contextF
 
         public static RunOwner? Parse(string? details)
         {
+            if (details is null)
+            {
+                return null;
+            }
             try
             {
-                return details is null ? null
-                    : JsonDocument.Parse(details).RootElement.TryGetProperty("owner", out var owner) ? owner.Deserialize<RunOwner>() : null;
+                using var document = JsonDocument.Parse(details);
+                return document.RootElement.TryGetProperty("owner", out var owner) ? owner.Deserialize<RunOwner>() : null;
             }
             catch (JsonException)
             {

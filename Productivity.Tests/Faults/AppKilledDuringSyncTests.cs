@@ -49,7 +49,7 @@ public sealed class AppKilledDuringSyncTests(ITestOutputHelper output) : IAsyncL
         await FaultSteps.WaitUntilAsync("a later scheduled poll", () => FaultSteps.PolledSinceAsync(database, pollsSince));
         // A poll writes its record when it ends: the killed one left none, and no run is left looking as if it ran. The
         // schedules keep firing, so a run started just now may be under way: every run started until now must end.
-        var cutoff = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture);
+        var cutoff = FaultProbe.Sql(DateTime.UtcNow);
         await FaultSteps.WaitUntilAsync("every run started so far to end", async () =>
             await FaultSteps.CountAsync(database, $"SELECT COUNT(*) FROM sync_runs WHERE Status = 'Running' AND StartedUtc <= '{cutoff}'") == 0,
             TimeSpan.FromSeconds(30));
