@@ -29,7 +29,8 @@ namespace Productivity.Tests.Infrastructure.BadInput;
 public sealed class ConnecteamBadPayloadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long ClockId = 12345;
-    private const int ShiftCases = 60;
+    // 100 bodies: items per body vary widely with the generated list sizes (14–26 seen), and at least 1,000 are checked.
+    private const int ShiftCases = 100;
     private const int UserCases = 80;
     private const int MaxId = 64;
     private const long MaxUnixSeconds = 253_402_300_799;
