@@ -13,13 +13,13 @@ namespace Productivity.Tests.Faults;
 /// inside it. The app's own shift schedule (every 6 s here) runs through all of it while people clock in, out and go
 /// on a break. Every run is recorded (failed ones with their error), the schedule keeps firing, a run after the faults
 /// succeeds, and the stored shifts and breaks equal a fault-free run of the same data (the same sync in this process, on a
-/// fresh database). The "minute" of 429s is scaled to fit the suite (README, "Faults survived").
+/// fresh database).
 /// </summary>
 [Trait("Category", "Faults")]
 [Trait("Category", "MySql")]
 public sealed class ConnecteamFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan RateLimited = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RateLimited = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ServerErrors = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan BeyondTimeout = TimeSpan.FromSeconds(25);
     private static readonly TimeSpan InsideTimeout = TimeSpan.FromSeconds(10);

@@ -9,17 +9,18 @@ namespace Productivity.Tests.Faults;
 
 /// <summary>
 /// PodFactory's database unreachable while the app's 2-s PodFactory schedule runs: the app reaches it through a TCP
-/// proxy that the test cuts (connections reset, the port refuses) for <see cref="Outage"/>, scaled down from "several
-/// minutes" to fit the suite (README, "Faults survived"). Rows keep arriving in PodFactory meanwhile, some committed
-/// late (created before the app's cursor). Every poll of the outage fails and is recorded with its error, the schedule
-/// keeps firing, and once the database is back the cursor catches up: every row stored once, and the stored activities
-/// and scores equal a fault-free run of the same input (the same sync in this process, on a fresh database).
+/// proxy that the test cuts (connections reset, the port refuses) for <see cref="Outage"/>, the issue's "several
+/// minutes" (the wait costs the suite little wall time: other test classes run meanwhile). Rows keep arriving in
+/// PodFactory meanwhile, some committed late (created before the app's cursor). Every poll of the outage fails and is
+/// recorded with its error, the schedule keeps firing, and once the database is back the cursor catches up: every row
+/// stored once, and the stored activities and scores equal a fault-free run of the same input (the same sync in this
+/// process, on a fresh database).
 /// </summary>
 [Trait("Category", "Faults")]
 [Trait("Category", "MySql")]
 public sealed class SourceFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Outage = TimeSpan.FromMinutes(3);
     private const int SyncSeconds = 2;
     private static readonly string[] People = ["ana.lopez@example.test", "ben.ng@example.test", "cara.diaz@example.test"];
 
