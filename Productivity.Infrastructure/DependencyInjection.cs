@@ -341,7 +341,7 @@ public static class DependencyInjection
         services.AddSingleton<ExceptionQueries>();
         services.AddSingleton<SummaryReportBuilder>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SummaryReports>(sp));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdministration>(sp));
+        services.AddSingleton<IEmailAdministration>(sp => ActivatorUtilities.CreateInstance<EmailAdministration>(sp));
     }
 
     private static void AddDashboard(IServiceCollection services)

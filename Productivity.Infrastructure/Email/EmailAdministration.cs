@@ -11,13 +11,21 @@ using Quartz;
 
 namespace Productivity.Infrastructure.Email;
 
-/// <summary>The Sync page's e-mail panel: the SMTP state from the outbox rows, the summaries' next firings, "Send now".</summary>
-public sealed class EmailAdministration(
+/// <summary>The Sync page's e-mail panel: the SMTP state from the outbox rows, the summaries' next firings, "Send now". Admins only.</summary>
+public interface IEmailAdministration
+{
+    Task<EmailStatus> StatusAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The summary now, to every current subscriber; audited. Refused when e-mail is off or nobody subscribes.</summary>
+    Task<SendNowResult> SendNowAsync(ClaimsPrincipal actor, SummaryKind kind, CancellationToken cancellationToken = default);
+}
+
+internal sealed class EmailAdministration(
     IDbContextFactory<ProductivityDbContext> contexts,
     AccessCheck access,
     IOptions<EmailOptions> options,
     SummaryReports reports,
-    ISchedulerFactory? schedulerFactory = null)
+    ISchedulerFactory? schedulerFactory = null) : IEmailAdministration
 {
     public async Task<EmailStatus> StatusAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
