@@ -41,6 +41,9 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
     public DbSet<DisplayDevice> DisplayDevices => Set<DisplayDevice>();
     public DbSet<WebhookCall> WebhookCalls => Set<WebhookCall>();
+    public DbSet<Email.EmailMessage> EmailOutbox => Set<Email.EmailMessage>();
+    public DbSet<Email.EmailAttachment> EmailAttachments => Set<Email.EmailAttachment>();
+    public DbSet<Email.EmailSubscription> EmailSubscriptions => Set<Email.EmailSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

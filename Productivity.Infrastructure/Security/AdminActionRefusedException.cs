@@ -46,6 +46,11 @@ public enum AdminRefusal
     RecomputeNotFound,
     UnknownJob,
     SyncRunNotFound,
+
+    // E-mail
+    EmailOff,
+    NoSubscribers,
+    UnknownTopic,
 }
 
 /// <summary>

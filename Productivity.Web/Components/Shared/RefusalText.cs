@@ -66,6 +66,11 @@ public static class RefusalText
             AdminRefusal.RecomputeNotFound => "That recompute is no longer known on this node.",
             AdminRefusal.UnknownJob => $"There is no job '{Detail(0)}'.",
             AdminRefusal.SyncRunNotFound => $"Sync run {Detail(0)} does not exist.",
+            AdminRefusal.EmailOff => "E-mail is off: set Email:Host and Email:From first.",
+            AdminRefusal.NoSubscribers => Detail(0) == nameof(Core.Reports.SummaryKind.Weekly)
+                ? "Nobody receives the weekly summary: a Manager or Admin subscribes in their profile first."
+                : "Nobody receives the daily summary: a Manager or Admin subscribes in their profile first.",
+            AdminRefusal.UnknownTopic => "There is no such e-mail to subscribe to.",
             _ => $"Refused ({reason}).",
         };
     }
