@@ -247,6 +247,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
+        services.AddSingleton(sp => new AlertNotifier(sp.GetRequiredService<ILogger<AlertNotifier>>(), sp.GetService<RedisConnection>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertNotifier>());
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertNotifier>());
+        services.AddSingleton<IAlertFeed>(sp => sp.GetRequiredService<AlertNotifier>());
     }
 
     private static void AddScoring(IServiceCollection services)
