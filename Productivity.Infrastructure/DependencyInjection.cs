@@ -17,6 +17,7 @@ using Productivity.Core.Dashboard;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Alerts;
 using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         AddFloor(builder.Services);
         var email = EmailSchedule.Read(builder.Configuration);
         AddEmail(builder.Services, email);
+        AddAlerts(builder.Services);
         // Read even when the jobs are off (the command line, a node that only serves pages): a bad value is refused either way.
         var intervals = JobIntervals.Read(builder.Configuration);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
@@ -252,6 +254,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateNotifier>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
         services.AddSingleton<IScoreUpdateFeed>(sp => sp.GetRequiredService<ScoreUpdateNotifier>());
+        services.AddSingleton(sp => new AlertNotifier(sp.GetRequiredService<ILogger<AlertNotifier>>(), sp.GetService<RedisConnection>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertNotifier>());
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertNotifier>());
+        services.AddSingleton<IAlertFeed>(sp => sp.GetRequiredService<AlertNotifier>());
     }
 
     private static void AddScoring(IServiceCollection services)
@@ -319,6 +325,14 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditQueries, AuditQueries>();
         services.AddSingleton<IExceptionQueries>(sp => sp.GetRequiredService<ExceptionQueries>());
+    }
+
+    private static void AddAlerts(IServiceCollection services)
+    {
+        services.AddSingleton<AlertEvaluationService>();
+        services.AddSingleton<AlertRecomputeTrigger>();
+        services.AddHostedService<AlertRecomputeLoop>();
+        services.AddSingleton<IAlertRuleAdministration, AlertRuleAdministration>();
     }
 
     private static void AddFloor(IServiceCollection services)

@@ -9,4 +9,5 @@ public static class AuditKinds
     public const string Display = "Display";
     public const string PayRate = "PayRate";
     public const string Report = "Report";
+    public const string AlertRule = "AlertRule";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Productivity.Core.Activities;
+using Productivity.Core.Alerts;
 using Productivity.Core.Auditing;
 using Productivity.Core.Costs;
 using Productivity.Core.Displays;
@@ -44,6 +45,8 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<Email.EmailMessage> EmailOutbox => Set<Email.EmailMessage>();
     public DbSet<Email.EmailAttachment> EmailAttachments => Set<Email.EmailAttachment>();
     public DbSet<Email.EmailSubscription> EmailSubscriptions => Set<Email.EmailSubscription>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

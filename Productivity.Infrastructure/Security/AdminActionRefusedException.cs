@@ -51,6 +51,10 @@ public enum AdminRefusal
     EmailOff,
     NoSubscribers,
     UnknownTopic,
+    // Alert rules
+    /// <summary>Details: the <see cref="Core.Alerts.AlertRuleProblem"/> names.</summary>
+    AlertRuleInvalid,
+    AlertRuleNotFound,
 }
 
 /// <summary>

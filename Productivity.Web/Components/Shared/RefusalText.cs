@@ -71,6 +71,8 @@ public static class RefusalText
                 ? "Nobody receives the weekly summary: a Manager or Admin subscribes in their profile first."
                 : "Nobody receives the daily summary: a Manager or Admin subscribes in their profile first.",
             AdminRefusal.UnknownTopic => "There is no such e-mail to subscribe to.",
+            AdminRefusal.AlertRuleInvalid => string.Join(" ", details.Select(AlertRuleText.Problem)),
+            AdminRefusal.AlertRuleNotFound => $"There is no alert rule '{Detail(0)}'.",
             _ => $"Refused ({reason}).",
         };
     }

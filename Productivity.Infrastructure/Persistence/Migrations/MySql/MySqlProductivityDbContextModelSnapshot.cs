@@ -333,6 +333,179 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTime?>("AcknowledgedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateOnly?>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("LastHeldUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("double");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("double");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(360)
+                        .HasColumnType("varchar(360)");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTime?>("SinceUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("varchar(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedUtc");
+
+                    b.HasIndex("ClosedUtc", "Kind");
+
+                    b.HasIndex("EmployeeId", "OpenedUtc");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Alerts.AlertRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("NotifyRoles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("time(6)");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("time(6)");
+
+                    b.Property<double?>("SecondThreshold")
+                        .HasColumnType("double");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("alert_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "IdleNow",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            SecondThreshold = 30.0,
+                            Threshold = 3.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "ForgottenClockOut",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            Threshold = 12.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "UnclockedProduction",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager",
+                            Threshold = 0.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "UnmappedEmail",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            Threshold = 0.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "StaleFeed",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            SecondThreshold = 5.0,
+                            Threshold = 30.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "SyncFailing",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            Threshold = 3.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "LowPerformance",
+                            IsEnabled = false,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            SecondThreshold = 60.0,
+                            Threshold = 70.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Productivity.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1343,6 +1516,14 @@ namespace Productivity.Infrastructure.Persistence.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>

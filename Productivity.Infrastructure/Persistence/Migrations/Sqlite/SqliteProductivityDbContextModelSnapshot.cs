@@ -317,6 +317,177 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("Productivity.Core.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastHeldUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(360)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedUtc");
+
+                    b.HasIndex("ClosedUtc", "Kind");
+
+                    b.HasIndex("EmployeeId", "OpenedUtc");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Alerts.AlertRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyRoles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SecondThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("alert_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "IdleNow",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            SecondThreshold = 30.0,
+                            Threshold = 3.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "ForgottenClockOut",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            Threshold = 12.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "UnclockedProduction",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin,Manager",
+                            Threshold = 0.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "UnmappedEmail",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            Threshold = 0.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "StaleFeed",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            SecondThreshold = 5.0,
+                            Threshold = 30.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "SyncFailing",
+                            IsEnabled = true,
+                            NotifyRoles = "Admin",
+                            Threshold = 3.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Kind = "LowPerformance",
+                            IsEnabled = false,
+                            NotifyRoles = "Admin,Manager,Lead",
+                            SecondThreshold = 60.0,
+                            Threshold = 70.0,
+                            UpdatedUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Productivity.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1291,6 +1462,14 @@ namespace Productivity.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Productivity.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Productivity.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Productivity.Core.Costs.PayRate", b =>
