@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Productivity.Core.Activities;
+using Productivity.Core.Api;
 using Productivity.Core.Auditing;
 using Productivity.Core.Costs;
 using Productivity.Core.Displays;
@@ -41,6 +42,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
     public DbSet<DisplayDevice> DisplayDevices => Set<DisplayDevice>();
     public DbSet<WebhookCall> WebhookCalls => Set<WebhookCall>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,6 +46,12 @@ public enum AdminRefusal
     RecomputeNotFound,
     UnknownJob,
     SyncRunNotFound,
+
+    // API tokens
+    InvalidTokenName,
+    TokenScopesRequired,
+    TokenExpiryOutOfRange,
+    TokenNotFound,
 }
 
 /// <summary>

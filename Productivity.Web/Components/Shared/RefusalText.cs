@@ -66,6 +66,10 @@ public static class RefusalText
             AdminRefusal.RecomputeNotFound => "That recompute is no longer known on this node.",
             AdminRefusal.UnknownJob => $"There is no job '{Detail(0)}'.",
             AdminRefusal.SyncRunNotFound => $"Sync run {Detail(0)} does not exist.",
+            AdminRefusal.InvalidTokenName => $"A token needs a name of at most {Detail(0)} characters.",
+            AdminRefusal.TokenScopesRequired => "Choose at least one scope.",
+            AdminRefusal.TokenExpiryOutOfRange => $"A token expires between tomorrow and {Detail(0)} days from now.",
+            AdminRefusal.TokenNotFound => "That token no longer exists.",
             _ => $"Refused ({reason}).",
         };
     }
