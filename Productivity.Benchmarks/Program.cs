@@ -82,6 +82,17 @@ switch (mode)
             MachineInfo.PrintLoad();
         }
         return;
+    case "api":
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.Print();
+        }
+        Environment.ExitCode = await ApiBenchmark.RunAsync(args[1..]);
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.PrintLoad();
+        }
+        return;
     case "signin":
         MachineInfo.Print();
         await SignInBenchmark.RunAsync(iterations > 0 ? iterations : 40);
