@@ -103,28 +103,25 @@ public static class ApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ScoresAsync(ClaimsPrincipal user, ApiQueries queries, string? from, string? to, string? limit, string? cursor,
-        CancellationToken cancellationToken)
-    {
-        var request = DaysRequest.Read("scores", from, to, limit, cursor);
-        if (request.Problem is not null)
-        {
-            return request.Problem;
-        }
-        var page = await queries.ScoresAsync(user, request.From, request.To, request.After, request.Limit, cancellationToken);
-        return Page(page.WriteItems, page.Next is { } next ? ApiCursor.ForDays("scores", request.From, request.To, next) : null);
-    }
+    private static Task<IResult> ScoresAsync(ClaimsPrincipal user, ApiQueries queries, string? from, string? to, string? limit, string? cursor,
+        CancellationToken cancellationToken) =>
+        DaysAsync("scores", from, to, limit, cursor, r => queries.ScoresAsync(user, r.From, r.To, r.After, r.Limit, cancellationToken));
 
-    private static async Task<IResult> CostsAsync(ClaimsPrincipal user, ApiQueries queries, string? from, string? to, string? limit, string? cursor,
-        CancellationToken cancellationToken)
+    private static Task<IResult> CostsAsync(ClaimsPrincipal user, ApiQueries queries, string? from, string? to, string? limit, string? cursor,
+        CancellationToken cancellationToken) =>
+        DaysAsync("costs", from, to, limit, cursor, r => queries.CostsAsync(user, r.From, r.To, r.After, r.Limit, cancellationToken));
+
+    /// <summary>A list of day rows over a range: the request checked, one page read, the next page's cursor.</summary>
+    private static async Task<IResult> DaysAsync(string list, string? from, string? to, string? limit, string? cursor,
+        Func<DaysRequest, Task<ApiRowPage<DayRowKey>>> read)
     {
-        var request = DaysRequest.Read("costs", from, to, limit, cursor);
+        var request = DaysRequest.Read(list, from, to, limit, cursor);
         if (request.Problem is not null)
         {
             return request.Problem;
         }
-        var page = await queries.CostsAsync(user, request.From, request.To, request.After, request.Limit, cancellationToken);
-        return Page(page.WriteItems, page.Next is { } next ? ApiCursor.ForDays("costs", request.From, request.To, next) : null);
+        var page = await read(request);
+        return Page(page.WriteItems, page.Next is { } next ? ApiCursor.ForDays(list, request.From, request.To, next) : null);
     }
 
     private static async Task<IResult> EmployeesAsync(ClaimsPrincipal user, ApiQueries queries, string? limit, string? cursor,
