@@ -10,6 +10,7 @@ using Productivity.Infrastructure.Costs;
 using Productivity.Infrastructure.Identity;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Scoring;
+using Productivity.Infrastructure.Security;
 using Productivity.Tests.TestSupport;
 
 namespace Productivity.Tests.Web.Api;
@@ -234,6 +235,43 @@ public sealed class ReadApiTests(ApiSite site) : IClassFixture<ApiSite>
 
         rows.ShouldNotContain(t => t.TokenHash.Contains(secretPart, StringComparison.Ordinal) || t.Name.Contains(secretPart, StringComparison.Ordinal));
         rows.ShouldContain(t => t.TokenHash == hash && t.Prefix == prefix);
+    }
+
+    [Fact]
+    public async Task TokenAdministration_IsForAdminsOnly_RefusesBadInput_AndAuditsCreateAndRevoke()
+    {
+        var service = site.Factory.Services.GetRequiredService<ApiTokenService>();
+        var admin = await TestPrincipals.AdminAsync(site.Factory.Services);
+        var manager = TestPrincipals.WithRoles("manager-api@example.test", site.UserIds[Roles.Manager], Roles.Manager);
+        var userId = site.UserIds[Roles.Lead];
+
+        await Should.ThrowAsync<AccessDeniedException>(() => service.ListAsync(manager));
+        await Should.ThrowAsync<AccessDeniedException>(() => service.CreateAsync(manager, userId, "mine", ApiScopes.ReadScores, 30));
+        (await Should.ThrowAsync<AdminActionRefusedException>(() => service.CreateAsync(admin, userId, "  ", ApiScopes.ReadScores, 30)))
+            .Reason.ShouldBe(AdminRefusal.InvalidTokenName);
+        (await Should.ThrowAsync<AdminActionRefusedException>(() => service.CreateAsync(admin, userId, "x", ApiScopes.None, 30)))
+            .Reason.ShouldBe(AdminRefusal.TokenScopesRequired);
+        (await Should.ThrowAsync<AdminActionRefusedException>(() => service.CreateAsync(admin, userId, "x", ApiScopes.ReadScores, 367)))
+            .Reason.ShouldBe(AdminRefusal.TokenExpiryOutOfRange);
+        (await Should.ThrowAsync<AdminActionRefusedException>(() => service.CreateAsync(admin, "no-such-user", "x", ApiScopes.ReadScores, 1)))
+            .Reason.ShouldBe(AdminRefusal.UserNotFound);
+
+        var created = await service.CreateAsync(admin, userId, "Audited token", ApiScopes.ReadScores | ApiScopes.ReadCosts, 7);
+        await Should.ThrowAsync<AccessDeniedException>(() => service.RevokeAsync(manager, created.Token.Id));
+        await service.RevokeAsync(admin, created.Token.Id);
+
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<ProductivityDbContext>().AuditEntries.AsNoTracking()
+            .Where(a => a.Kind == Productivity.Core.Auditing.AuditKinds.ApiToken && a.TargetId == created.Token.Id.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).ToListAsync();
+        entries.Select(a => a.Action).ShouldBe(["Create", "Revoke"]);
+        entries[0].NewValue!.ShouldStartWith("read:scores read:costs; expires ");
+        entries.ShouldAllBe(a => a.ActorName == TestHost.AdminEmail);
+        var secretPart = created.Secret[4..];
+        entries.ShouldNotContain(a => (a.NewValue ?? "").Contains(secretPart) || (a.TargetName ?? "").Contains(secretPart));
+        var listed = (await service.ListAsync(admin)).Single(t => t.Id == created.Token.Id);
+        listed.IsRevoked.ShouldBeTrue();
+        listed.ExpiresUtc.ShouldBe(listed.CreatedUtc.AddDays(7));
     }
 
     private async Task<DateTime?> LastUsedAsync(string token)
