@@ -136,5 +136,11 @@ public sealed class ApiAuthorizationMatrixTests(ApiSite site) : IClassFixture<Ap
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         var scripts = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal));
         scripts.ShouldMatch("^script-src 'self' 'sha256-[A-Za-z0-9+/=]+'$");
+        foreach (var asset in new[] { "/api/reference/scalar.js", "/api/reference/scalar.aspnetcore.js" })
+        {
+            var script = await site.Cookie(Roles.Admin).GetAsync(asset);
+            script.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
+            script.Content.Headers.ContentType!.MediaType!.ShouldContain("javascript");
+        }
     }
 }
