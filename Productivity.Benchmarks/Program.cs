@@ -87,6 +87,16 @@ switch (mode)
         Environment.ExitCode = await AlertsBenchmark.RunAsync(iterations > 0 ? iterations : 30,
             Options.Int(args, "--employees", AlertsBenchmark.DefaultEmployees));
         MachineInfo.PrintLoad();
+    case "api":
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.Print();
+        }
+        Environment.ExitCode = await ApiBenchmark.RunAsync(args[1..]);
+        if (!args.Contains("--child"))
+        {
+            MachineInfo.PrintLoad();
+        }
         return;
     case "signin":
         MachineInfo.Print();

@@ -29,6 +29,11 @@ public static class Usage
                                 minute per run, and the scoped evaluation a recompute of everyone queues; median and p95
           signin                a refused sign-in for an e-mail without an account against a real account with a wrong
                                 password, through the whole site in memory (default 40 of each): median and p95 of both
+          api [--processes 5] [--requests 2000]
+                                GET /api/v1/scores of a month for 500 employees (500 × 31 stored days, SQLite) walked by
+                                cursor through the whole site in memory with a token: cold (a fresh child process's first
+                                walk; 5 processes) and warm, per request median/p95, limit 500 and 1,000; then the rate
+                                limiter's cost per request (no limiter / in memory / Redis via PRODUCTIVITY_BENCH_REDIS)
           export [--employees 500]
                                 the score export of a month (500 employees × 31 days of stored daily scores, SQLite) as CSV
                                 and as xlsx, each format in a fresh child process (default 10 exports after a warm-up):

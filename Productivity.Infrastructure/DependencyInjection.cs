@@ -19,6 +19,7 @@ using Productivity.Core.Realtime;
 using Productivity.Core.Time;
 using Productivity.Infrastructure.Alerts;
 using Productivity.Infrastructure.Exceptions;
+using Productivity.Infrastructure.Api;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
@@ -338,6 +339,8 @@ public static class DependencyInjection
     private static void AddFloor(IServiceCollection services)
     {
         services.AddSingleton<DisplayDeviceService>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<ApiQueries>();
         services.AddSingleton<IFloorQueries, FloorQueries>();
     }
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Productivity.Infrastructure.Identity;
+using Productivity.Web.Api;
 using Productivity.Web.Components;
 using Productivity.Web.Components.Account;
 using Productivity.Web.Exports;
@@ -50,7 +51,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<RevalidationOptions>, RevalidationOptionsValidator>();
         builder.Services.ConfigureApplicationCookie(options => ConfigureCookie(options, builder.Environment));
         builder.Services.AddScoped<CircuitHandler, RevalidateOnActivity>();
-        builder.Services.AddSignInLimits();
+        builder.Services.AddRateLimits();
+        builder.Services.AddApi();
+        builder.Services.AddApiDocuments();
         // Secure outside Development, like the auth cookie (TLS ends at the proxy, which says so in X-Forwarded-Proto).
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy =
             builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
@@ -84,6 +87,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblems();
         app.Use(KeepBareStatusAfterFailedAntiforgeryAsync);
         app.UseAuthentication();
         app.UseMiddleware<DisplaySignInMiddleware>();
@@ -98,6 +102,8 @@ public static class DependencyInjection
         RangeExport.MapRangeExports(app);
         app.MapRealtime();
         app.MapConnecteamWebhook();
+        app.MapApi();
+        app.MapApiDocuments();
         app.MapTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();

@@ -10,4 +10,5 @@ public static class AuditKinds
     public const string PayRate = "PayRate";
     public const string Report = "Report";
     public const string AlertRule = "AlertRule";
+    public const string ApiToken = "ApiToken";
 }

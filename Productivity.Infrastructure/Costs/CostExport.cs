@@ -43,21 +43,44 @@ public sealed class CostExport(IDbContextFactory<ProductivityDbContext> contextF
     private static async IAsyncEnumerable<Row> RowsAsync(ProductivityDbContext db, DateOnly from, DateOnly to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Only the columns the row needs: the money is derived from the stored rate and minutes by the one rule.
-        var scores = db.DailyScores.AsNoTracking()
-            .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
-            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new
-            {
-                s.BusinessDay, s.EmployeeId, e.Name, e.ConnecteamUserId, s.HourlyRate, s.PaidMinutes, s.IdleMinutes, s.Items, s.StandardMinutes,
-            })
-            .OrderBy(r => r.BusinessDay).ThenBy(r => r.Name).ThenBy(r => r.EmployeeId)
+        var sources = Query(db, from, to)
+            .OrderBy(r => r.Day).ThenBy(r => r.Name).ThenBy(r => r.EmployeeId)
             .AsAsyncEnumerable()
             .WithCancellation(cancellationToken);
-        await foreach (var r in scores)
+        await foreach (var source in sources)
         {
-            yield return new Row(r.BusinessDay, r.EmployeeId, r.Name, r.ConnecteamUserId, r.PaidMinutes, r.Items, r.StandardMinutes,
-                LabourCost.OfDay(r.HourlyRate, r.PaidMinutes, r.IdleMinutes, r.Items, r.StandardMinutes));
+            yield return RowOf(source);
         }
+    }
+
+    /// <summary>
+    /// Only the columns a row needs, unordered (the export orders by day and name, the read API by day and employee id);
+    /// the money is derived from the stored rate and minutes by the one rule (<see cref="RowOf"/>).
+    /// </summary>
+    internal static IQueryable<Source> Query(ProductivityDbContext db, DateOnly from, DateOnly to) =>
+        db.DailyScores.AsNoTracking()
+            .Where(s => s.BusinessDay >= from && s.BusinessDay <= to)
+            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new Source
+            {
+                Day = s.BusinessDay, EmployeeId = s.EmployeeId, Name = e.Name, ConnecteamUserId = e.ConnecteamUserId, HourlyRate = s.HourlyRate,
+                PaidMinutes = s.PaidMinutes, IdleMinutes = s.IdleMinutes, Items = s.Items, StandardMinutes = s.StandardMinutes,
+            });
+
+    internal static Row RowOf(Source r) =>
+        new(r.Day, r.EmployeeId, r.Name, r.ConnecteamUserId, r.PaidMinutes, r.Items, r.StandardMinutes,
+            LabourCost.OfDay(r.HourlyRate, r.PaidMinutes, r.IdleMinutes, r.Items, r.StandardMinutes));
+
+    internal sealed record Source
+    {
+        public DateOnly Day { get; init; }
+        public int EmployeeId { get; init; }
+        public string Name { get; init; } = "";
+        public long? ConnecteamUserId { get; init; }
+        public decimal? HourlyRate { get; init; }
+        public double PaidMinutes { get; init; }
+        public double IdleMinutes { get; init; }
+        public int Items { get; init; }
+        public double StandardMinutes { get; init; }
     }
 
     internal sealed record Row(DateOnly Day, int EmployeeId, string Name, long? ConnecteamUserId, double PaidMinutes, int Items,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Productivity.Core.Activities;
 using Productivity.Core.Alerts;
+using Productivity.Core.Api;
 using Productivity.Core.Auditing;
 using Productivity.Core.Costs;
 using Productivity.Core.Displays;
@@ -47,6 +48,7 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<Email.EmailSubscription> EmailSubscriptions => Set<Email.EmailSubscription>();
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -41,23 +41,47 @@ public sealed class ScoreExport(IDbContextFactory<ProductivityDbContext> context
     }
 
     /// <summary>The rows in export order, streamed from the reader: a month of a large floor is never held in memory.</summary>
-    internal static IAsyncEnumerable<Row> Rows(ProductivityDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? employeeIds)
+    internal static IAsyncEnumerable<Row> Rows(ProductivityDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? employeeIds) =>
+        Query(db, from, to, employeeIds).OrderBy(r => r.Day).ThenBy(r => r.Name).ThenBy(r => r.EmployeeId).AsAsyncEnumerable();
+
+    /// <summary>
+    /// The range's rows, unordered: the export orders them by day and name, the read API by day and employee id (a
+    /// key that a rename between two pages cannot move).
+    /// </summary>
+    internal static IQueryable<Row> Query(ProductivityDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? employeeIds)
     {
         var query = db.DailyScores.AsNoTracking().Where(s => s.BusinessDay >= from && s.BusinessDay <= to);
         if (employeeIds is not null)
         {
             query = query.Where(s => employeeIds.Contains(s.EmployeeId));
         }
+        // Member initialisation (not a constructor) so that later Where and OrderBy on the row's properties translate.
         return query
-            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { Score = s, e.Name, e.ConnecteamUserId })
-            .OrderBy(r => r.Score.BusinessDay).ThenBy(r => r.Name).ThenBy(r => r.Score.EmployeeId)
-            .Select(r => new Row(r.Score.BusinessDay, r.Score.EmployeeId, r.Name, r.ConnecteamUserId, r.Score.Items, r.Score.Points,
-                r.Score.ClockedMinutes, r.Score.ActiveMinutes, r.Score.IdleMinutes, r.Score.Utilization, r.Score.StandardMinutes,
-                r.Score.Performance, r.Score.PrimaryRole, r.Score.UnclockedItems, r.Score.UnclockedWindows))
-            .AsAsyncEnumerable();
+            .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new Row
+            {
+                Day = s.BusinessDay, EmployeeId = s.EmployeeId, Name = e.Name, ConnecteamUserId = e.ConnecteamUserId, Items = s.Items,
+                Points = s.Points, ClockedMinutes = s.ClockedMinutes, ActiveMinutes = s.ActiveMinutes, IdleMinutes = s.IdleMinutes,
+                Utilization = s.Utilization, StandardMinutes = s.StandardMinutes, Performance = s.Performance, PrimaryRole = s.PrimaryRole,
+                UnclockedItems = s.UnclockedItems, UnclockedWindows = s.UnclockedWindows,
+            });
     }
 
-    internal sealed record Row(DateOnly Day, int EmployeeId, string Name, long? ConnecteamUserId, int Items, double Points,
-        double ClockedMinutes, double ActiveMinutes, double IdleMinutes, double Utilization, double StandardMinutes,
-        double? Performance, string? PrimaryRole, int UnclockedItems, int UnclockedWindows);
+    internal sealed record Row
+    {
+        public DateOnly Day { get; init; }
+        public int EmployeeId { get; init; }
+        public string Name { get; init; } = "";
+        public long? ConnecteamUserId { get; init; }
+        public int Items { get; init; }
+        public double Points { get; init; }
+        public double ClockedMinutes { get; init; }
+        public double ActiveMinutes { get; init; }
+        public double IdleMinutes { get; init; }
+        public double Utilization { get; init; }
+        public double StandardMinutes { get; init; }
+        public double? Performance { get; init; }
+        public string? PrimaryRole { get; init; }
+        public int UnclockedItems { get; init; }
+        public int UnclockedWindows { get; init; }
+    }
 }

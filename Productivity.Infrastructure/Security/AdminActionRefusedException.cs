@@ -55,6 +55,11 @@ public enum AdminRefusal
     /// <summary>Details: the <see cref="Core.Alerts.AlertRuleProblem"/> names.</summary>
     AlertRuleInvalid,
     AlertRuleNotFound,
+    // API tokens
+    InvalidTokenName,
+    TokenScopesRequired,
+    TokenExpiryOutOfRange,
+    TokenNotFound,
 }
 
 /// <summary>

@@ -52,7 +52,14 @@ public sealed record JobTiming(TimeSpan? Every, string? Cron, string? TimeZoneId
 /// <param name="Rescored">The employee-days with open shifts a rescoring run here recomputed.</param>
 public sealed record RunNowResult(string JobKey, bool Started, SyncRun? Run, bool Failed, int? Rescored);
 
-public sealed record SyncRunQuery(string? Job, int Page, int PageSize);
+/// <param name="After">
+/// Keyset paging (the read API): only runs after this one in the history's order (newest first), and <paramref name="Page"/>
+/// is ignored. Rows added at the top while a client pages cannot shift what it has not read yet.
+/// </param>
+public sealed record SyncRunQuery(string? Job, int Page, int PageSize, SyncRunKey? After = null);
+
+/// <summary>A run's place in the history's order: start time, then id, both descending.</summary>
+public sealed record SyncRunKey(DateTime StartedUtc, long Id);
 
 public sealed record SyncRunPage(IReadOnlyList<SyncRun> Items, int TotalCount);
 

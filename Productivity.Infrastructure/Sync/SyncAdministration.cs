@@ -80,8 +80,11 @@ internal sealed class SyncAdministration(
         }
         var total = await runs.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var items = await runs.OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ordered = runs.OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id);
+        var page = query.After is { } after
+            ? ordered.Where(r => r.StartedUtc < after.StartedUtc || (r.StartedUtc == after.StartedUtc && r.Id < after.Id))
+            : ordered.Skip(Math.Max(0, query.Page) * pageSize);
+        var items = await page.Take(pageSize).ToListAsync(cancellationToken);
         return new SyncRunPage(items, total);
     }
 

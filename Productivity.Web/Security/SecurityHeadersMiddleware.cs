@@ -23,7 +23,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(http.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>());
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(http.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>(),
+                http.Items[InlineScriptHashes.ItemKey] as IReadOnlyList<string>);
             return Task.CompletedTask;
         }, context);
         return next(context);
@@ -37,9 +38,14 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// (CSP 3; ContentSecurityPolicyTests checks it in Chromium). <c>frame-ancestors 'self'</c> is what
     /// AddInteractiveServerRenderMode sent until now, its defence for compressed WebSockets; the floor TV is no exception.
     /// </summary>
-    private static string ContentSecurityPolicy(ImportMapDefinition? importMap)
+    private static string ContentSecurityPolicy(ImportMapDefinition? importMap, IReadOnlyList<string>? inlineScripts)
     {
         var scripts = importMap is null ? "'self'" : $"'self' '{ImportMapHashes.GetValue(importMap, Hash)}'";
+        if (inlineScripts is { Count: > 0 })
+        {
+            // A library's page (the API reference): its own inline scripts, hashed from the answer (InlineScriptHashes).
+            scripts += " " + string.Join(' ', inlineScripts);
+        }
         return "default-src 'self'; " +
             $"script-src {scripts}; " +
             "style-src 'self' 'unsafe-inline'; " +

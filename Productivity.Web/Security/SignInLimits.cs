@@ -1,17 +1,16 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
-using RedisRateLimiting;
 
 namespace Productivity.Web.Security;
 
 /// <summary>
 /// Sign-in attempts (POSTs of the sign-in form) are rate limited per client address and per account with ASP.NET
 /// Core's rate limiter; with Redis the windows are counted in Redis, so several nodes share one budget. A refusal is
-/// 429 with Retry-After. Every other request passes without a limiter.
+/// 429 with Retry-After (<see cref="RateLimits"/>, which also holds the API's and the webhook's named policies). Every
+/// other request passes this global limiter without a limit.
 /// </summary>
 public static class SignInLimits
 {
@@ -28,8 +27,6 @@ public static class SignInLimits
         {
             var redis = services.GetService<RedisConnection>();
             var l = limits.Value;
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = RejectAsync;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Partitioned("address", context => context.Connection.RemoteIpAddress?.ToString() ?? "", l.AttemptsPerAddress, l.Window, redis),
                 Partitioned("account", AccountOf, l.AttemptsPerAccount, l.Window, redis));
@@ -62,33 +59,8 @@ public static class SignInLimits
             {
                 return RateLimitPartition.GetNoLimiter("");
             }
-            var partition = $"sign-in:{name}:{key(context)}";
-            return redis is null
-                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = window,
-                    QueueLimit = 0,
-                })
-                : RedisRateLimitPartition.GetFixedWindowRateLimiter("productivity:" + partition, _ => new RedisFixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = window,
-                    ConnectionMultiplexerFactory = () => redis.Multiplexer,
-                });
+            return RateLimits.FixedWindow($"sign-in:{name}:{key(context)}", permits, window, redis);
         });
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-            ? wait
-            : rejected.HttpContext.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.Window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var response = rejected.HttpContext.Response;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/plain; charset=utf-8";
-        await response.WriteAsync($"Too many sign-in attempts. Try again in {seconds} seconds.", cancellationToken);
-    }
 }
 
 /// <summary><c>Security:SignIn:AttemptsPerAddress</c> and <c>:AttemptsPerAccount</c> per <c>:WindowSeconds</c> (20, 10, 60).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Productivity.Core.Sync;
 using Productivity.Infrastructure.Webhooks;
+using Productivity.Web.Security;
 
 namespace Productivity.Web.Webhooks;
 
@@ -16,7 +17,9 @@ public static class ConnecteamWebhookEndpoints
 
     public static IEndpointRouteBuilder MapConnecteamWebhook(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(PathPrefix + "/{token}", ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+        // Limited per client address before the token is even compared: a scan of guessed URLs is refused with 429.
+        endpoints.MapPost(PathPrefix + "/{token}", ReceiveAsync).AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.WebhookPolicy);
         return endpoints;
     }
 

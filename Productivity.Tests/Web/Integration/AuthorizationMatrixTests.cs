@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/not-found"] = [Public],
         ["/floor"] = [Roles.Admin, Roles.Manager],
         ["/admin/displays"] = [Roles.Admin],
+        ["/admin/tokens"] = [Roles.Admin],
         ["/employees/{id:int}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/employees/{id:int}/days/{day}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/admin/mappings"] = [Roles.Admin],

@@ -73,6 +73,10 @@ public static class RefusalText
             AdminRefusal.UnknownTopic => "There is no such e-mail to subscribe to.",
             AdminRefusal.AlertRuleInvalid => string.Join(" ", details.Select(AlertRuleText.Problem)),
             AdminRefusal.AlertRuleNotFound => $"There is no alert rule '{Detail(0)}'.",
+            AdminRefusal.InvalidTokenName => $"A token needs a name of at most {Detail(0)} characters.",
+            AdminRefusal.TokenScopesRequired => "Choose at least one scope.",
+            AdminRefusal.TokenExpiryOutOfRange => $"A token expires between tomorrow and {Detail(0)} days from now.",
+            AdminRefusal.TokenNotFound => "That token no longer exists.",
             _ => $"Refused ({reason}).",
         };
     }
