@@ -23,6 +23,7 @@ using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
 using Productivity.Infrastructure.Configuration;
 using Productivity.Infrastructure.Costs;
+using Productivity.Infrastructure.Email;
 using Productivity.Infrastructure.EmployeeDays;
 using Productivity.Infrastructure.Employees;
 using Productivity.Infrastructure.Dashboard;
@@ -38,6 +39,7 @@ using Productivity.Infrastructure.Mappings;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Persistence.Seeding;
 using Productivity.Infrastructure.Realtime;
+using Productivity.Infrastructure.Reports;
 using Productivity.Infrastructure.Scoring;
 using Productivity.Infrastructure.Security;
 using Productivity.Infrastructure.Floor;
@@ -75,11 +77,14 @@ public static class DependencyInjection
         AddDashboard(builder.Services);
         AddFloor(builder.Services);
         AddAlerts(builder.Services);
+        var email = EmailSchedule.Read(builder.Configuration);
+        AddEmail(builder.Services, email);
         // Read even when the jobs are off (the command line, a node that only serves pages): a bad value is refused either way.
         var intervals = JobIntervals.Read(builder.Configuration);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
         {
-            AddJobs(builder, settings, intervals);
+            AddJobs(builder, settings, intervals,
+                string.IsNullOrWhiteSpace(builder.Configuration["Email:Host"]) ? null : email);
         }
         return builder;
     }
@@ -279,10 +284,11 @@ public static class DependencyInjection
         services.AddSingleton<IEmployeeAdministration, EmployeeAdministration>();
     }
 
-    private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings, JobIntervals intervals)
+    private static void AddJobs(IHostApplicationBuilder builder, StartupSettings settings, JobIntervals intervals, EmailSchedule? email)
     {
         var schedule = new JobSchedule(settings.SiteTimeZone, intervals,
-            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode);
+            connecteam: settings.ConnecteamConfigured || settings.DemoMode, podFactory: settings.PodFactoryConfigured || settings.DemoMode,
+            email: email);
         var clustered = settings.Database.Provider == DatabaseProvider.MySql;
         builder.Services.AddSingleton(schedule);
         builder.AddQuartz(quartz =>
@@ -318,7 +324,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditQueries, AuditQueries>();
-        services.AddSingleton<IExceptionQueries, ExceptionQueries>();
+        services.AddSingleton<IExceptionQueries>(sp => sp.GetRequiredService<ExceptionQueries>());
     }
 
     private static void AddAlerts(IServiceCollection services)
@@ -333,6 +339,23 @@ public static class DependencyInjection
     {
         services.AddSingleton<DisplayDeviceService>();
         services.AddSingleton<IFloorQueries, FloorQueries>();
+    }
+
+    // The outbox, its sender, the subscriptions and the summaries. The summaries' wording is Productivity.Web's
+    // (ISummaryMailComposer, registered by AddWeb): SummaryReports is built by a factory so that a host without it (the
+    // command line) still passes the container's validation; only resolving SummaryReports there would fail.
+    private static void AddEmail(IServiceCollection services, EmailSchedule schedule)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton(schedule);
+        services.AddSingleton<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<EmailSubscriptions>();
+        services.AddSingleton<ExceptionQueries>();
+        services.AddSingleton<SummaryReportBuilder>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SummaryReports>(sp));
+        services.AddSingleton<IEmailAdministration>(sp => ActivatorUtilities.CreateInstance<EmailAdministration>(sp));
     }
 
     private static void AddDashboard(IServiceCollection services)

@@ -60,6 +60,8 @@ public static class DependencyInjection
 
         builder.AddRealtime();
         builder.AddTelemetry();
+        // The summary e-mails' wording (Infrastructure's reports reach it through this port).
+        builder.Services.AddSingleton<Productivity.Infrastructure.Reports.ISummaryMailComposer, Email.SummaryMailComposer>();
 
         var forwardedHeaders = ForwardedHeadersSettings.Read(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -41,7 +41,7 @@ internal static partial class StartupFailure
             return ex.Message;
         }
         var key = match.Groups["key"].Value;
-        var type = Type.GetType(match.Groups["type"].Value);
+        var type = TypeNamed(match.Groups["type"].Value);
         var expected = type switch
         {
             _ when type == typeof(int) || type == typeof(long) => "a whole number",
@@ -54,6 +54,12 @@ internal static partial class StartupFailure
         var value = match.Groups["value"].Success ? $" (got '{match.Groups["value"].Value}')" : "";
         return $"{key} must be {expected}{value}.";
     }
+
+    /// <summary>A type by its full name: Type.GetType finds only the runtime's own and this assembly's types, not an
+    /// options enum of Productivity.Infrastructure (Email:Security).</summary>
+    private static Type? TypeNamed(string fullName) =>
+        Type.GetType(fullName)
+        ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(fullName)).FirstOrDefault(t => t is not null);
 
     // "Failed to convert configuration value 'abc' at 'Security:RevalidationSeconds' to type 'System.Int32'." (older
     // runtimes leave the value out).

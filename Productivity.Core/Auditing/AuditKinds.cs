@@ -9,4 +9,5 @@ public static class AuditKinds
     public const string Display = "Display";
     public const string PayRate = "PayRate";
     public const string AlertRule = "AlertRule";
+    public const string Report = "Report";
 }

@@ -10,7 +10,7 @@ using Productivity.Infrastructure.Security;
 namespace Productivity.Infrastructure.Exceptions;
 
 /// <summary>Unmapped e-mails first (few, and they hide production), then stored findings, newest day first.</summary>
-internal sealed class ExceptionQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IExceptionQueries
+public sealed class ExceptionQueries(IDbContextFactory<ProductivityDbContext> contexts, AccessCheck access, SiteClock siteClock) : IExceptionQueries
 {
     public async Task<ExceptionPage> SearchAsync(ClaimsPrincipal actor, ExceptionQuery query, CancellationToken cancellationToken = default)
     {
@@ -40,6 +40,22 @@ internal sealed class ExceptionQueries(IDbContextFactory<ProductivityDbContext> 
                 r.BusinessDay, r.Subject, r.Items, r.StartUtc, r.EndUtc)));
         }
         return new ExceptionPage(items, total);
+    }
+
+    /// <summary>
+    /// For the summary e-mails (a job, no caller): the stored findings of the days per kind, and the e-mails waiting for
+    /// a mapping now with their items. The same queries as the list.
+    /// </summary>
+    internal async Task<(IReadOnlyList<Reports.DataQualityCount> Findings, int UnmappedEmails, int UnmappedItems)> CountsAsync(
+        DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = new ExceptionQuery(from, to, null, 0, 1);
+        var counts = await Findings(db, query)!.GroupBy(f => f.Issue).Select(g => new { Issue = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var unmapped = await UnmappedAsync(db, query with { From = null, To = null }, cancellationToken);
+        return ([.. counts.OrderBy(c => c.Issue).Select(c => new Reports.DataQualityCount(c.Issue.ToString(), c.Count))],
+            unmapped.Count, unmapped.Sum(u => u.Items));
     }
 
     /// <summary>The stored findings the query selects; null when it asks for unmapped e-mails only.</summary>

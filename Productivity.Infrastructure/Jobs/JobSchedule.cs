@@ -1,3 +1,5 @@
+using Productivity.Core.Reports;
+using Productivity.Infrastructure.Email;
 using Productivity.Infrastructure.Sync;
 using Quartz;
 using Quartz.Impl.Triggers;
@@ -16,7 +18,8 @@ internal sealed class JobSchedule
 
     private readonly TimeZoneInfo _siteTimeZone;
 
-    public JobSchedule(TimeZoneInfo siteTimeZone, JobIntervals intervals, bool connecteam, bool podFactory)
+    /// <param name="email">The e-mail schedule when e-mail is on (<c>Email:Host</c>); null schedules no e-mail jobs.</param>
+    public JobSchedule(TimeZoneInfo siteTimeZone, JobIntervals intervals, bool connecteam, bool podFactory, EmailSchedule? email = null)
     {
         _siteTimeZone = siteTimeZone;
         var jobs = new List<ScheduledJob>
@@ -34,6 +37,14 @@ internal sealed class JobSchedule
         {
             jobs.Add(ScheduledJob.Every<PodFactorySyncJob>(intervals.PodFactory));
             jobs.Add(ScheduledJob.Cron<PodFactoryDaysJob>(PodFactoryDaysCron, SyncJobs.PodFactoryDays));
+        }
+        if (email is not null)
+        {
+            jobs.Add(ScheduledJob.Every<EmailSendJob>(email.SendInterval));
+            // No sync run: the start-up catch-up runs a summary missed while the site was down, and the outbox's
+            // de-duplication key keeps a summary that did go out from going out again.
+            jobs.Add(ScheduledJob.Cron<DailySummaryJob>(email.Cron(SummaryKind.Daily), syncRun: null));
+            jobs.Add(ScheduledJob.Cron<WeeklySummaryJob>(email.Cron(SummaryKind.Weekly), syncRun: null));
         }
         Jobs = jobs;
     }
@@ -75,7 +86,7 @@ internal sealed record ScheduledJob(JobKey Key, TimeSpan? Interval, string? Cron
     public static ScheduledJob Every<TJob>(TimeSpan interval) where TJob : class, IJob =>
         new(new JobKey(typeof(TJob).Name), interval, null, null, Declare<TJob>);
 
-    public static ScheduledJob Cron<TJob>(string cron, string syncRun) where TJob : class, IJob =>
+    public static ScheduledJob Cron<TJob>(string cron, string? syncRun) where TJob : class, IJob =>
         new(new JobKey(typeof(TJob).Name), null, cron, syncRun, Declare<TJob>);
 
     private static void Declare<TJob>(IQuartzBuilder quartz, IScheduleBuilder schedule) where TJob : class, IJob =>

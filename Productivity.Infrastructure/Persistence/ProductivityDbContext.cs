@@ -44,6 +44,9 @@ public abstract class ProductivityDbContext(DbContextOptions options) : Identity
     public DbSet<WebhookCall> WebhookCalls => Set<WebhookCall>();
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Email.EmailMessage> EmailOutbox => Set<Email.EmailMessage>();
+    public DbSet<Email.EmailAttachment> EmailAttachments => Set<Email.EmailAttachment>();
+    public DbSet<Email.EmailSubscription> EmailSubscriptions => Set<Email.EmailSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,6 +51,10 @@ public enum AdminRefusal
     /// <summary>Details: the <see cref="Core.Alerts.AlertRuleProblem"/> names.</summary>
     AlertRuleInvalid,
     AlertRuleNotFound,
+    // E-mail
+    EmailOff,
+    NoSubscribers,
+    UnknownTopic,
 }
 
 /// <summary>

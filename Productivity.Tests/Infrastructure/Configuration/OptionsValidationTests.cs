@@ -33,6 +33,18 @@ public sealed class OptionsValidationTests
     [InlineData("PodFactory:Table", "report_actions; DROP TABLE x", "PodFactory:Table must be a plain table name")]
     // SeedOptions
     [InlineData("Seed:AdminEmail", "admin", "Seed:AdminEmail must be an e-mail address")]
+    // EmailOptions: validated whether or not e-mail is on
+    [InlineData("Email:Port", "0", "Email:Port must be between 1 and 65535 (got 0).")]
+    [InlineData("Email:Port", "smtp", "Email:Port must be a whole number (got 'smtp').")]
+    [InlineData("Email:Security", "Tls", "Email:Security must be one of StartTls, SslOnConnect, Auto, None (got 'Tls').")]
+    [InlineData("Email:TimeoutSeconds", "0", "Email:TimeoutSeconds must be between 1 and 300 (got 0).")]
+    [InlineData("Email:From", "reports", "Email:From must be an e-mail address such as reports@example.com")]
+    [InlineData("Email:Host", "smtp.example.com", "Email:From is required when Email:Host is set")]
+    [InlineData("Email:Host", "smtp://smtp.example.com", "Email:Host must be a host name or an IP address without scheme or port (got 'smtp://smtp.example.com').")]
+    [InlineData("Email:Password", "secret", "Email:Password is set without Email:User.")]
+    [InlineData("Email:SummaryTime", "6am", "Email:SummaryTime must be a site-local time of day such as 06:00 (got '6am').")]
+    [InlineData("Email:SummaryTime", "24:00", "Email:SummaryTime must be a site-local time of day such as 06:00 (got '24:00').")]
+    [InlineData("Email:SendIntervalSeconds", "0", "Email:SendIntervalSeconds must be a whole number between 1 and 3600 (got '0').")]
     // Read while services are registered (StartupSettings, JobIntervals, ForwardedHeadersSettings, KeyRingProtection)
     [InlineData("Jobs:Enabled", "yes", "Jobs:Enabled must be true or false (got 'yes').")]
     [InlineData("Jobs:ShiftSyncMinutes", "five", "Jobs:ShiftSyncMinutes must be a positive number of minutes, at least 1 second (got 'five').")]
@@ -49,6 +61,12 @@ public sealed class OptionsValidationTests
         message.ShouldNotBeNull($"{key}={value} was accepted");
         message.ShouldStartWith(expected);
     }
+
+    [Fact]
+    public void EmailOn_WithHostAndSender_IsAccepted() =>
+        ConfiguredApp.StartupError(Settings(("Email:Host", "smtp.example.com"), ("Email:From", "Productivity <reports@example.com>"),
+            ("Email:Security", "SslOnConnect"), ("Email:Port", "465"), ("Email:User", "reports"), ("Email:Password", "secret"),
+            ("Email:SummaryTime", "5:30"))).ShouldBeNull();
 
     [Fact]
     public void SeveralBadValues_AreReportedTogether()

@@ -68,6 +68,11 @@ public static class RefusalText
             AdminRefusal.SyncRunNotFound => $"Sync run {Detail(0)} does not exist.",
             AdminRefusal.AlertRuleInvalid => string.Join(" ", details.Select(AlertRuleText.Problem)),
             AdminRefusal.AlertRuleNotFound => $"There is no alert rule '{Detail(0)}'.",
+            AdminRefusal.EmailOff => "E-mail is off: set Email:Host and Email:From first.",
+            AdminRefusal.NoSubscribers => Detail(0) == nameof(Core.Reports.SummaryKind.Weekly)
+                ? "Nobody receives the weekly summary: a Manager or Admin subscribes in their profile first."
+                : "Nobody receives the daily summary: a Manager or Admin subscribes in their profile first.",
+            AdminRefusal.UnknownTopic => "There is no such e-mail to subscribe to.",
             _ => $"Refused ({reason}).",
         };
     }

@@ -1,0 +1,24 @@
+namespace Productivity.Infrastructure.Email;
+
+/// <summary>
+/// <c>Email:*</c>, the SMTP server the outbox sends through. E-mail is off while <see cref="Host"/> is empty: nothing is
+/// queued and the Sync page says so. Validated at start-up either way (<see cref="EmailOptionsValidator"/>).
+/// </summary>
+public sealed class EmailOptions
+{
+    public const string SectionName = "Email";
+
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public EmailSecurity Security { get; set; } = EmailSecurity.StartTls;
+    /// <summary>SMTP user; no authentication when empty.</summary>
+    public string? User { get; set; }
+    /// <summary>SMTP password: environment or user-secrets only.</summary>
+    public string? Password { get; set; }
+    /// <summary>The sender, <c>reports@example.com</c> or <c>Productivity &lt;reports@example.com&gt;</c>; required with a host.</summary>
+    public string? From { get; set; }
+    /// <summary>Timeout of one SMTP operation (connect, a command, the message), in seconds.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
