@@ -330,6 +330,7 @@ public static class DependencyInjection
 
     private static void AddAlerts(IServiceCollection services)
     {
+        services.AddSingleton<AlertMailer>();
         services.AddSingleton<AlertEvaluationService>();
         services.AddSingleton<AlertRecomputeTrigger>();
         services.AddHostedService<AlertRecomputeLoop>();

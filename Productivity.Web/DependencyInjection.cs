@@ -65,6 +65,7 @@ public static class DependencyInjection
         builder.AddTelemetry();
         // The summary e-mails' wording (Infrastructure's reports reach it through this port).
         builder.Services.AddSingleton<Productivity.Infrastructure.Reports.ISummaryMailComposer, Email.SummaryMailComposer>();
+        builder.Services.AddSingleton<Productivity.Infrastructure.Alerts.IAlertMailComposer, Email.AlertMailComposer>();
 
         var forwardedHeaders = ForwardedHeadersSettings.Read(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

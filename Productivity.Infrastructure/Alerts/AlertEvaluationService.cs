@@ -27,6 +27,7 @@ public sealed class AlertEvaluationService(
     SiteClock siteClock,
     TimeProvider timeProvider,
     IAlertNotifier notifier,
+    AlertMailer mailer,
     ILogger<AlertEvaluationService> logger)
 {
     /// <summary>Every rule, for everyone (the minute job).</summary>
@@ -53,7 +54,7 @@ public sealed class AlertEvaluationService(
         var quiet = rules.Where(r => r.IsQuietAt(snapshot.SiteLocalTime)).Select(r => r.Kind).ToHashSet();
 
         var outcome = await ConcurrentWrites.RetryAsync(db, () => db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
-            WriteAsync(db, conditions, quiet, snapshot.EmployeeScope, nowUtc, cancellationToken)));
+            WriteAsync(db, rules, conditions, quiet, snapshot.EmployeeScope, nowUtc, cancellationToken)));
         var result = outcome with { Elapsed = Stopwatch.GetElapsedTime(started) };
         if (result.Opened.Count > 0 || result.Closed.Count > 0)
         {
@@ -63,7 +64,7 @@ public sealed class AlertEvaluationService(
         return result;
     }
 
-    private static async Task<AlertEvaluationResult> WriteAsync(ProductivityDbContext db, Dictionary<string, AlertCondition> conditions,
+    private async Task<AlertEvaluationResult> WriteAsync(ProductivityDbContext db, List<AlertRule> rules, Dictionary<string, AlertCondition> conditions,
         HashSet<AlertKind> quiet, IReadOnlySet<int>? scope, DateTime nowUtc, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -150,9 +151,35 @@ public sealed class AlertEvaluationService(
             // retries on a fresh read, where it is held instead.
             db.Alerts.AddRange(opening);
             await db.SaveChangesAsync(cancellationToken);
+            await QueueEmailsAsync(db, transaction, opening, rules, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new AlertEvaluationResult(opening.Select(a => a.Id).ToList(), held.Count, closed, suppressed, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Queues the e-mails about the opened alerts in this transaction (record 0033), behind a savepoint: whatever goes
+    /// wrong with them (a composer's bug, a bad address) is rolled back to the savepoint and logged, and the evaluation
+    /// commits its alerts all the same. The SMTP server is never contacted here.
+    /// </summary>
+    private async Task QueueEmailsAsync(ProductivityDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        List<Alert> opened, List<AlertRule> rules, CancellationToken cancellationToken)
+    {
+        const string savepoint = "alert_emails";
+        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        try
+        {
+            if (await mailer.AddAsync(db, opened, rules, cancellationToken) > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Alert e-mails for {Count} opened alerts could not be queued; the alerts are kept.", opened.Count);
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+        }
     }
 
     private static bool IsDuration(AlertKind kind) =>

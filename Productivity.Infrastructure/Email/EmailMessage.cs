@@ -60,8 +60,11 @@ public static class EmailTopics
     public const string DailySummary = "summary:daily";
     public const string WeeklySummary = "summary:weekly";
 
-    /// <summary>The e-mails of one alert rule (for the alert rules of issue 15; nothing subscribes to them yet).</summary>
-    public static string AlertRule(long ruleId) => $"alert-rule:{ruleId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// The e-mails of one alert rule. There is one rule per kind, stored by the kind's name (never renamed), so the
+    /// topic names the kind: <c>alert-rule:IdleNow</c>.
+    /// </summary>
+    public static string AlertRule(Core.Alerts.AlertKind kind) => $"alert-rule:{kind}";
 
     public static string Summary(Core.Reports.SummaryKind kind) => kind == Core.Reports.SummaryKind.Weekly ? WeeklySummary : DailySummary;
 

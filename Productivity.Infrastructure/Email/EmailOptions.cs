@@ -20,5 +20,15 @@ public sealed class EmailOptions
     /// <summary>Timeout of one SMTP operation (connect, a command, the message), in seconds.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// More alert e-mails than this for one recipient from one evaluation, and they get one digest listing them all
+    /// instead (record 0033).
+    /// </summary>
+    public int AlertDigestThreshold { get; set; } = 5;
+
+    /// <summary>The site's address as users reach it (<c>https://productivity.example.com</c>), for the links in alert
+    /// e-mails; without it the e-mails name the page without a link.</summary>
+    public string? BaseUrl { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }

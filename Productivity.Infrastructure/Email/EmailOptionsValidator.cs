@@ -38,6 +38,16 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             failures.Add($"{s}:Password is set without {s}:User.");
         }
+        if (options.AlertDigestThreshold is < 1 or > 1000)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:AlertDigestThreshold must be between 1 and 1000 (got {options.AlertDigestThreshold})."));
+        }
+        if (!string.IsNullOrEmpty(options.BaseUrl)
+            && (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https")
+                || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment)))
+        {
+            failures.Add($"{s}:BaseUrl must be an absolute http or https address without query, such as https://productivity.example.com (got '{options.BaseUrl}').");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Productivity.Core.Alerts;
 using Productivity.Core.Security;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Security;
@@ -7,8 +8,9 @@ using Productivity.Infrastructure.Security;
 namespace Productivity.Infrastructure.Email;
 
 /// <summary>
-/// A user's own e-mail subscriptions (the profile page). The summaries are for Managers and Admins, checked against the
-/// database on every call; the alert rules' topics will join <see cref="Topics"/> with their own role rule.
+/// A user's own e-mail subscriptions (the profile page), checked against the database on every call: the summaries are
+/// for Managers and Admins; an alert rule's e-mails for whoever may see its alerts now (<see cref="AlertAudience"/>: a
+/// role the rule tells AND a role that may open the alert's page), so Leads subscribe to the person rules they are told.
 /// </summary>
 public sealed class EmailSubscriptions(
     IDbContextFactory<ProductivityDbContext> contexts,
@@ -16,29 +18,45 @@ public sealed class EmailSubscriptions(
     IEmailOutbox outbox,
     TimeProvider timeProvider)
 {
-    /// <summary>The topics a user may choose on the profile page, in its order.</summary>
+    /// <summary>The summary topics, in the page's order.</summary>
     public static IReadOnlyList<string> Topics { get; } = [EmailTopics.DailySummary, EmailTopics.WeeklySummary];
 
     public async Task<SubscriptionSettings> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var id = UserId(user);
-        var allowed = await access.MayAsync(user, Roles.Admin, Roles.Manager);
+        var held = await access.ActiveRolesAsync(user, cancellationToken) ?? throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var alertKinds = await AlertKindsAsync(db, held, cancellationToken);
+        var mayReceiveSummaries = MayReceiveSummaries(held);
+        var allowed = alertKinds.Select(EmailTopics.AlertRule).Concat(mayReceiveSummaries ? Topics : []).ToHashSet(StringComparer.Ordinal);
         var address = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         var topics = await db.EmailSubscriptions.AsNoTracking().Where(s => s.UserId == id).Select(s => s.Topic).ToListAsync(cancellationToken);
-        return new SubscriptionSettings(outbox.Enabled, allowed, address, [.. topics.Where(Topics.Contains).Order(StringComparer.Ordinal)]);
+        return new SubscriptionSettings(outbox.Enabled, mayReceiveSummaries, address,
+            [.. topics.Where(allowed.Contains).Order(StringComparer.Ordinal)], alertKinds);
     }
 
     /// <summary>Subscribes or unsubscribes the caller; setting what is already set changes nothing.</summary>
     public async Task SetAsync(ClaimsPrincipal user, string topic, bool subscribed, CancellationToken cancellationToken = default)
     {
-        if (!Topics.Contains(topic))
+        var alertKind = Enum.GetValues<AlertKind>().Cast<AlertKind?>().FirstOrDefault(k => EmailTopics.AlertRule(k!.Value) == topic);
+        if (!Topics.Contains(topic) && alertKind is null)
         {
             throw new AdminActionRefusedException(AdminRefusal.UnknownTopic, topic);
         }
-        await access.RequireAsync(user, Roles.Admin, Roles.Manager);
         var id = UserId(user);
+        var held = await access.ActiveRolesAsync(user, cancellationToken) ?? throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (alertKind is { } kind)
+        {
+            if (!(await AlertKindsAsync(db, held, cancellationToken)).Contains(kind))
+            {
+                throw new AccessDeniedException(AccessDenial.RoleRequired, AlertAudience.MayOpen(AlertAudience.TargetOf(kind)));
+            }
+        }
+        else if (!MayReceiveSummaries(held))
+        {
+            throw new AccessDeniedException(AccessDenial.RoleRequired, [Roles.Admin, Roles.Manager]);
+        }
         if (!subscribed)
         {
             await db.EmailSubscriptions.Where(s => s.UserId == id && s.Topic == topic).ExecuteDeleteAsync(cancellationToken);
@@ -64,6 +82,17 @@ public sealed class EmailSubscriptions(
         }
     }
 
+    private static bool MayReceiveSummaries(IReadOnlyList<string> held) => held.Contains(Roles.Admin) || held.Contains(Roles.Manager);
+
+    /// <summary>The alert rules whose alerts the user may see now, in the kinds' order.</summary>
+    private static async Task<IReadOnlyList<AlertKind>> AlertKindsAsync(ProductivityDbContext db, IReadOnlyList<string> held,
+        CancellationToken cancellationToken)
+    {
+        var rules = await db.AlertRules.AsNoTracking().ToListAsync(cancellationToken);
+        var visible = AlertAudience.VisibleKinds(held, rules);
+        return [.. visible.Order()];
+    }
+
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
 }
@@ -71,5 +100,7 @@ public sealed class EmailSubscriptions(
 /// <param name="EmailOn">Whether the site sends e-mail at all (<c>Email:Host</c>).</param>
 /// <param name="MayReceiveSummaries">Whether the user is a Manager or Admin now.</param>
 /// <param name="Address">Where the e-mails go: the account's e-mail.</param>
-/// <param name="Topics">The topics the user subscribes to.</param>
-public sealed record SubscriptionSettings(bool EmailOn, bool MayReceiveSummaries, string? Address, IReadOnlyList<string> Topics);
+/// <param name="Topics">The topics the user subscribes to (of those they may choose now).</param>
+/// <param name="AlertRules">The alert rules the user may be told about now (<see cref="EmailTopics.AlertRule"/>).</param>
+public sealed record SubscriptionSettings(bool EmailOn, bool MayReceiveSummaries, string? Address, IReadOnlyList<string> Topics,
+    IReadOnlyList<AlertKind> AlertRules);

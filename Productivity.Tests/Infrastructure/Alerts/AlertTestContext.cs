@@ -31,12 +31,18 @@ public sealed class AlertTestContext : IAsyncDisposable
     public SiteClock SiteClock => Host.Services.GetRequiredService<SiteClock>();
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
+    /// <param name="settings">More configuration, such as an SMTP server's <c>Email:*</c> (the alert e-mails are worded by the
+    /// web app's composer, registered here as the web app does).</param>
     public static async Task<AlertTestContext> StartAsync(string provider, DateTime nowUtc, MySqlTestDatabase? sharedDatabase = null,
-        CommandCounter? commands = null)
+        CommandCounter? commands = null, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(nowUtc, TimeSpan.Zero));
-        var host = await TestHost.StartAsync(provider, configureServices: TestHost.ClockAndCommandCounter(time, commands ?? new CommandCounter()),
-            sharedDatabase: sharedDatabase);
+        var clock = TestHost.ClockAndCommandCounter(time, commands ?? new CommandCounter());
+        var host = await TestHost.StartAsync(provider, settings, services =>
+        {
+            clock(services);
+            services.AddSingleton<IAlertMailComposer, Productivity.Web.Email.AlertMailComposer>();
+        }, sharedDatabase);
         var context = new AlertTestContext(host, time);
         host.Services.GetRequiredService<IAlertFeed>().Subscribe(change =>
         {

@@ -45,6 +45,9 @@ public sealed class OptionsValidationTests
     [InlineData("Email:SummaryTime", "6am", "Email:SummaryTime must be a site-local time of day such as 06:00 (got '6am').")]
     [InlineData("Email:SummaryTime", "24:00", "Email:SummaryTime must be a site-local time of day such as 06:00 (got '24:00').")]
     [InlineData("Email:SendIntervalSeconds", "0", "Email:SendIntervalSeconds must be a whole number between 1 and 3600 (got '0').")]
+    [InlineData("Email:AlertDigestThreshold", "0", "Email:AlertDigestThreshold must be between 1 and 1000 (got 0).")]
+    [InlineData("Email:BaseUrl", "productivity.example.com", "Email:BaseUrl must be an absolute http or https address without query")]
+    [InlineData("Email:BaseUrl", "ftp://productivity.example.com", "Email:BaseUrl must be an absolute http or https address without query")]
     // Read while services are registered (StartupSettings, JobIntervals, ForwardedHeadersSettings, KeyRingProtection)
     [InlineData("Jobs:Enabled", "yes", "Jobs:Enabled must be true or false (got 'yes').")]
     [InlineData("Jobs:ShiftSyncMinutes", "five", "Jobs:ShiftSyncMinutes must be a positive number of minutes, at least 1 second (got 'five').")]
@@ -66,7 +69,8 @@ public sealed class OptionsValidationTests
     public void EmailOn_WithHostAndSender_IsAccepted() =>
         ConfiguredApp.StartupError(Settings(("Email:Host", "smtp.example.com"), ("Email:From", "Productivity <reports@example.com>"),
             ("Email:Security", "SslOnConnect"), ("Email:Port", "465"), ("Email:User", "reports"), ("Email:Password", "secret"),
-            ("Email:SummaryTime", "5:30"))).ShouldBeNull();
+            ("Email:SummaryTime", "5:30"), ("Email:AlertDigestThreshold", "10"),
+            ("Email:BaseUrl", "https://productivity.example.com/"))).ShouldBeNull();
 
     [Fact]
     public void SeveralBadValues_AreReportedTogether()

@@ -79,6 +79,31 @@ public sealed class EmailReportsPageTests : ComponentTestBase, IAsyncLifetime
         (await TopicsAsync(id)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Lead_SeesOnlyTheAlertRulesAboutPagesTheyMayOpen_AndSubscribesToOne()
+    {
+        // An Admin ticked "Lead" on the unmapped-e-mail rule; its page (Mappings) is an Admin's, so a Lead is not offered it.
+        await using (var scope = _host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProductivityDbContext>();
+            var rule = await db.AlertRules.SingleAsync(r => r.Kind == Productivity.Core.Alerts.AlertKind.UnmappedEmail);
+            rule.NotifyRoles = Productivity.Core.Alerts.AlertRoles.Format(Roles.All);
+            await db.SaveChangesAsync();
+        }
+        var lead = await AdminTestData.UserAsync(_host.Services, Roles.Lead);
+        var id = lead.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        AddAuthorization().SetAuthorized(lead.Identity!.Name!).SetRoles(Roles.Lead).SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
+
+        var cut = RenderWithProviders<EmailReportsPage>();
+        cut.WaitForElement("[data-testid=alert-rules]", Timeout);
+        cut.FindAll("[data-testid=summaries]").ShouldBeEmpty();
+        cut.FindAll("[data-testid^=subscribe-alert-]").Select(e => e.GetAttribute("data-testid")).Where(t => !t!.EndsWith("-switch", StringComparison.Ordinal))
+            .ShouldBe(["subscribe-alert-IdleNow", "subscribe-alert-ForgottenClockOut", "subscribe-alert-LowPerformance"]);
+
+        cut.Find("[data-testid=subscribe-alert-IdleNow] input").Change(true);
+        (await TopicsWhenAsync(id, 1)).ShouldBe([EmailTopics.AlertRule(Productivity.Core.Alerts.AlertKind.IdleNow)]);
+    }
+
     /// <summary>The user's topics once there are <paramref name="count"/> of them (the page saves after the click), or after 5 s.</summary>
     private async Task<List<string>> TopicsWhenAsync(string userId, int count)
     {

@@ -6,8 +6,8 @@ using Productivity.Web.Components.Shared;
 namespace Productivity.Web.Components.Pages.Profile;
 
 /// <summary>
-/// The signed-in user's e-mail subscriptions (Managers and Admins). Every load and change is checked against the database
-/// by <see cref="EmailSubscriptions"/>; the alert rules' opt-ins will be more switches on this page.
+/// The signed-in user's e-mail subscriptions: the summaries (Managers and Admins) and, per alert rule, the alerts they may
+/// see (Leads too). Every load and change is checked against the database by <see cref="EmailSubscriptions"/>.
 /// </summary>
 public partial class EmailReportsPage
 {
@@ -24,6 +24,9 @@ public partial class EmailReportsPage
     private string DailyDescription => $"Every day at {Time} (site time): yesterday's key figures, departments, highest and lowest performance and open data-quality issues.";
 
     private string WeeklyDescription => $"Mondays at {Time} (site time): the same for last week, Monday to Sunday.";
+
+    private static string AlertDescription(Core.Alerts.AlertKind kind) =>
+        $"{AlertRuleText.Description(kind)} One e-mail per alert when it opens; more than a few at once come as one digest.";
 
     protected override Task OnInitializedAsync() => ReloadAsync();
 
