@@ -87,6 +87,7 @@ switch (mode)
         Environment.ExitCode = await AlertsBenchmark.RunAsync(iterations > 0 ? iterations : 30,
             Options.Int(args, "--employees", AlertsBenchmark.DefaultEmployees));
         MachineInfo.PrintLoad();
+        return;
     case "api":
         if (!args.Contains("--child"))
         {
