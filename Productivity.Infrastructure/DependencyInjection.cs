@@ -17,6 +17,7 @@ using Productivity.Core.Dashboard;
 using Productivity.Core.Integrations;
 using Productivity.Core.Realtime;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Alerts;
 using Productivity.Infrastructure.Exceptions;
 using Productivity.Infrastructure.Auditing;
 using Productivity.Infrastructure.Caching;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         AddHealthChecks(builder.Services, settings);
         AddSecurity(builder.Services);
         AddRealtime(builder.Services);
+        AddAlertInbox(builder.Services);
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddWebhooks(builder.Services);
@@ -252,6 +254,9 @@ public static class DependencyInjection
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertNotifier>());
         services.AddSingleton<IAlertFeed>(sp => sp.GetRequiredService<AlertNotifier>());
     }
+
+    private static void AddAlertInbox(IServiceCollection services) =>
+        services.AddSingleton<IAlertInbox, AlertInbox>();
 
     private static void AddScoring(IServiceCollection services)
     {

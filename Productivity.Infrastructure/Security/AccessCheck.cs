@@ -33,25 +33,35 @@ public sealed class AccessCheck(IDbContextFactory<ProductivityDbContext> context
 
     public async Task RequireAsync(ClaimsPrincipal actor, params string[] roles)
     {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null)
-        {
-            throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
-        }
-        await using var db = await contexts.CreateDbContextAsync();
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.IsDisabled, u.LockoutEnd })
-            .SingleOrDefaultAsync();
-        if (user is null || !ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd))
-        {
-            throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
-        }
-        var held = await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == id)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-            .ToListAsync();
+        var held = await ActiveRolesAsync(actor) ?? throw new AccessDeniedException(AccessDenial.InactiveAccount, []);
         if (!roles.Any(held.Contains))
         {
             throw new AccessDeniedException(AccessDenial.RoleRequired, roles);
         }
+    }
+
+    /// <summary>
+    /// The roles the caller holds now, or null when they are not an active user (unknown, disabled, locked): for checks
+    /// that depend on more than one role at once, such as which alerts someone may see.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> ActiveRolesAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.IsDisabled, u.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null || !ApplicationUser.MayAct(user.IsDisabled, user.LockoutEnd))
+        {
+            return null;
+        }
+        var held = await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        return held;
     }
 }

@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/admin/audit"] = [Roles.Admin],
         ["/exceptions"] = [Roles.Admin, Roles.Manager],
         ["/costs"] = [Roles.Admin, Roles.Manager],
+        ["/alerts"] = [Roles.Admin, Roles.Manager, Roles.Lead],
     };
 
     /// <summary>Concrete URLs for parameterised routes: <c>{employee}</c> becomes the id of the employee the fixture seeds.</summary>
