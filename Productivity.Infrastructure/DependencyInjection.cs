@@ -75,6 +75,7 @@ public static class DependencyInjection
         AddAdministration(builder.Services);
         AddDashboard(builder.Services);
         AddFloor(builder.Services);
+        AddAlerts(builder.Services);
         // Read even when the jobs are off (the command line, a node that only serves pages): a bad value is refused either way.
         var intervals = JobIntervals.Read(builder.Configuration);
         if (StartupSettings.ReadBool(builder.Configuration, "Jobs:Enabled", true))
@@ -322,6 +323,14 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditQueries, AuditQueries>();
         services.AddSingleton<IExceptionQueries, ExceptionQueries>();
+    }
+
+    private static void AddAlerts(IServiceCollection services)
+    {
+        services.AddSingleton<AlertEvaluationService>();
+        services.AddSingleton<AlertRecomputeTrigger>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertRecomputeTrigger>());
+        services.AddSingleton<IAlertRuleAdministration, AlertRuleAdministration>();
     }
 
     private static void AddFloor(IServiceCollection services)

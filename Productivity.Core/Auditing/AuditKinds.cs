@@ -8,4 +8,5 @@ public static class AuditKinds
     public const string Employee = "Employee";
     public const string Display = "Display";
     public const string PayRate = "PayRate";
+    public const string AlertRule = "AlertRule";
 }

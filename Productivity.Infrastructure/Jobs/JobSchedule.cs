@@ -19,7 +19,11 @@ internal sealed class JobSchedule
     public JobSchedule(TimeZoneInfo siteTimeZone, JobIntervals intervals, bool connecteam, bool podFactory)
     {
         _siteTimeZone = siteTimeZone;
-        var jobs = new List<ScheduledJob> { ScheduledJob.Every<OpenShiftScoringJob>(TimeSpan.FromMinutes(1)) };
+        var jobs = new List<ScheduledJob>
+        {
+            ScheduledJob.Every<OpenShiftScoringJob>(TimeSpan.FromMinutes(1)),
+            ScheduledJob.Every<AlertEvaluationJob>(TimeSpan.FromMinutes(1)),
+        };
         if (connecteam)
         {
             jobs.Add(ScheduledJob.Every<ShiftSyncJob>(intervals.Shifts));

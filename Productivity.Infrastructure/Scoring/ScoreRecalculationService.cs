@@ -8,6 +8,7 @@ using Productivity.Core.Realtime;
 using Productivity.Core.Scoring;
 using Productivity.Core.Sync;
 using Productivity.Core.Time;
+using Productivity.Infrastructure.Alerts;
 using Productivity.Infrastructure.Dashboard;
 using Productivity.Infrastructure.Persistence;
 using Productivity.Infrastructure.Telemetry;
@@ -25,6 +26,7 @@ public sealed class ScoreRecalculationService(
     TimeProvider timeProvider,
     IScoreUpdateNotifier notifier,
     DashboardCache dashboardCache,
+    AlertRecomputeTrigger alertTrigger,
     ILogger<ScoreRecalculationService> logger)
 {
     /// <summary>Days computed together; bounds memory on long ranges.</summary>
@@ -83,6 +85,9 @@ public sealed class ScoreRecalculationService(
                     batchPairs.Select(p => p.Day).Distinct().Order().ToList(),
                     batchPairs.Select(p => p.EmployeeId).Distinct().Order().ToList(),
                     timeProvider.GetUtcNow()), cancellationToken);
+                // Queued, never awaited: the alerts of these people are evaluated in the background (a failure there
+                // leaves the recompute done; the minute job evaluates again).
+                alertTrigger.Notify(batchPairs.Select(p => p.EmployeeId).Distinct().ToList());
             }
             done.UnionWith(pending);
             moved.ExceptWith(done);

@@ -46,6 +46,11 @@ public enum AdminRefusal
     RecomputeNotFound,
     UnknownJob,
     SyncRunNotFound,
+
+    // Alert rules
+    /// <summary>Details: the <see cref="Core.Alerts.AlertRuleProblem"/> names.</summary>
+    AlertRuleInvalid,
+    AlertRuleNotFound,
 }
 
 /// <summary>

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/employees/{id:int}/days/{day}"] = [Roles.Admin, Roles.Manager, Roles.Lead],
         ["/admin/mappings"] = [Roles.Admin],
         ["/admin/roles"] = [Roles.Admin],
+        ["/admin/alerts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/exceptions"] = [Roles.Admin, Roles.Manager],
         ["/costs"] = [Roles.Admin, Roles.Manager],

@@ -66,6 +66,8 @@ public static class RefusalText
             AdminRefusal.RecomputeNotFound => "That recompute is no longer known on this node.",
             AdminRefusal.UnknownJob => $"There is no job '{Detail(0)}'.",
             AdminRefusal.SyncRunNotFound => $"Sync run {Detail(0)} does not exist.",
+            AdminRefusal.AlertRuleInvalid => string.Join(" ", details.Select(AlertRuleText.Problem)),
+            AdminRefusal.AlertRuleNotFound => $"There is no alert rule '{Detail(0)}'.",
             _ => $"Refused ({reason}).",
         };
     }
