@@ -11,17 +11,8 @@ public static class AlertText
     public const string SyncPage = "/admin/sync";
     public const string MappingsPage = "/admin/mappings";
 
-    public static string Kind(AlertKind kind) => kind switch
-    {
-        AlertKind.IdleNow => "Idle now",
-        AlertKind.ForgottenClockOut => "Forgotten clock-out",
-        AlertKind.UnclockedProduction => "Production outside a clock session",
-        AlertKind.UnmappedEmail => "Unmapped e-mail",
-        AlertKind.StaleFeed => "Stale PodFactory feed",
-        AlertKind.SyncFailing => "Sync job failing",
-        AlertKind.LowPerformance => "Low performance",
-        _ => kind.ToString(),
-    };
+    /// <summary>The kind's name, as the rules page calls it.</summary>
+    public static string Kind(AlertKind kind) => AlertRuleText.Title(kind);
 
     /// <summary>The person, e-mail, job or feed the alert is about.</summary>
     public static string Subject(AlertItem alert) => alert.Kind switch
