@@ -87,6 +87,12 @@ switch (mode)
             MachineInfo.PrintLoad();
         }
         return;
+    case "alerts":
+        MachineInfo.Print();
+        Environment.ExitCode = await AlertsBenchmark.RunAsync(iterations > 0 ? iterations : 30,
+            Options.Int(args, "--employees", AlertsBenchmark.DefaultEmployees));
+        MachineInfo.PrintLoad();
+        return;
     case "signin":
         MachineInfo.Print();
         await SignInBenchmark.RunAsync(iterations > 0 ? iterations : 40);

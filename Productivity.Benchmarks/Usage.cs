@@ -22,6 +22,11 @@ public static class Usage
           recompute [--telemetry]
                                 ScoreRecalculationService.RecalculateAsync of one business day for 500 employees, with the
                                 read, the calculator and the write timed apart (default 10 iterations)
+          alerts [--employees 500]
+                                AlertEvaluationService: every alert rule (low performance on too) for 500 people clocked in at
+                                13:00 site time, their day scored, some idle, unmapped e-mails, a failing sync job, a stale
+                                cursor (default 30 runs per case): the minute evaluation with the clock standing and moving a
+                                minute per run, and the scoped evaluation a recompute of everyone queues; median and p95
           signin                a refused sign-in for an e-mail without an account against a real account with a wrong
                                 password, through the whole site in memory (default 40 of each): median and p95 of both
           export [--employees 500]
@@ -61,7 +66,7 @@ public static class Usage
                                 layout alone, which every page has); the dashboard beyond the layout is the difference;
                                 working set for information
 
-        The ingest, poll, connecteam-day and recompute modes need a MySQL/MariaDB server whose user may create databases; every
+        The ingest, poll, connecteam-day, recompute and alerts modes need a MySQL/MariaDB server whose user may create databases; every
         database they create is named bench_* and dropped at the end:
           {BenchDatabase.ServerVariable}          server connection string without a database, e.g.
                                             "Server=127.0.0.1;Port=3306;User ID=bench;Password=..."

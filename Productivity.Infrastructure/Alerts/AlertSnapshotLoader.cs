@@ -11,7 +11,7 @@ namespace Productivity.Infrastructure.Alerts;
 
 /// <summary>
 /// Reads the stored facts of one evaluation with a fixed number of queries, whatever the number of people: sessions
-/// (two), the latest window of each person clocked in (two), today's scores, the unmapped e-mails of today, the
+/// (two), the current clock-in and the latest window of each person clocked in (two), today's scores, the unmapped e-mails of today, the
 /// PodFactory cursor and the last runs of the sync jobs; the person facts only for the scoped employees.
 /// </summary>
 internal static class AlertSnapshotLoader
@@ -40,7 +40,7 @@ internal static class AlertSnapshotLoader
         var open = sessions.Where(s => s.ClockOutUtc is null && s.ClockInUtc <= nowUtc).ToList();
         var clockedIn = ClockedIn.Of(open, nowUtc, cap);
         // The current shift's clock-in: after a break the person starts again then, and idle counts from there.
-        var resumed = await CurrentClockInsAsync(db, clockedIn.Keys, nowUtc, cancellationToken);
+        var resumed = await CurrentClockInsAsync(db, nowUtc, employeeScope, cancellationToken);
         var lastWindows = enabled.ContainsKey(AlertKind.IdleNow)
             ? await LastWindowsAsync(db, clockedIn.Values, nowUtc, cancellationToken)
             : [];
@@ -75,32 +75,35 @@ internal static class AlertSnapshotLoader
         };
     }
 
-    /// <summary>The latest clock-in of an open shift of each person (the session's own, or the one after a break).</summary>
-    private static async Task<Dictionary<int, DateTime>> CurrentClockInsAsync(ProductivityDbContext db, IEnumerable<int> employees,
-        DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open shifts of the last day, the latest clock-in per person: after a break the person starts again then, so
+    /// idle counts from there. Bounded by time and not by a list of ids, so the statement is the same on every run.
+    /// </summary>
+    private static IQueryable<CurrentShift> CurrentShifts(ProductivityDbContext db, DateTime nowUtc, IReadOnlyCollection<int>? employeeScope)
     {
-        var ids = employees.ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
         var since = nowUtc.AddHours(-ScoringParameters.MaxOpenShiftCapHours);
-        var rows = await db.Shifts.AsNoTracking()
-            .Where(s => s.ClockOutUtc == null && s.ClockInUtc >= since && s.ClockInUtc <= nowUtc && ids.Contains(s.EmployeeId))
-            .GroupBy(s => s.EmployeeId)
-            .Select(g => new { EmployeeId = g.Key, ClockIn = g.Max(s => s.ClockInUtc) })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.EmployeeId, r => r.ClockIn);
+        var shifts = db.Shifts.Where(s => s.ClockOutUtc == null && s.ClockInUtc >= since && s.ClockInUtc <= nowUtc);
+        if (employeeScope is not null)
+        {
+            shifts = shifts.Where(s => employeeScope.Contains(s.EmployeeId));
+        }
+        return shifts.GroupBy(s => s.EmployeeId).Select(g => new CurrentShift { EmployeeId = g.Key, ClockInUtc = g.Max(s => s.ClockInUtc) });
     }
 
+    private static async Task<Dictionary<int, DateTime>> CurrentClockInsAsync(ProductivityDbContext db, DateTime nowUtc,
+        IReadOnlyCollection<int>? employeeScope, CancellationToken cancellationToken) =>
+        await CurrentShifts(db, nowUtc, employeeScope).AsNoTracking().ToDictionaryAsync(c => c.EmployeeId, c => c.ClockInUtc, cancellationToken);
+
     /// <summary>
-    /// The latest window of each person clocked in, since their session began: the latest end per person (read from the
-    /// (employee, start, end) index), then the rows with those ends for the action and items that decide the threshold.
+    /// The latest window of each person clocked in, since their session began: the latest end per person, then the rows
+    /// with those ends for the action and items that decide the threshold. Both read the (employee, start, end) index
+    /// as one tight range per person (the ids inline, as the recompute's reads do). Not one statement joining the two:
+    /// MariaDB joins back on the employee alone (ref access), which reads each person's whole history of windows.
     /// </summary>
     private static async Task<Dictionary<int, LastWindowFact>> LastWindowsAsync(ProductivityDbContext db, IEnumerable<SessionSpan> sessions,
         DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var list = sessions.ToList();
+        var list = sessions.Where(s => s.OpenBreak is null).ToList();
         if (list.Count == 0)
         {
             return [];
@@ -123,10 +126,17 @@ internal static class AlertSnapshotLoader
             .Where(a => ids.Contains(a.EmployeeId) && a.WindowStartUtc >= since && a.WindowStartUtc <= nowUtc && ends.Contains(a.WindowEndUtc))
             .Select(a => new { EmployeeId = a.EmployeeId!.Value, a.WindowEndUtc, a.Action, a.ItemsCount, a.PodFactoryId })
             .ToListAsync(cancellationToken);
+        // Two windows ending together (two actions): the later PodFactory row stands.
         return rows.Where(r => latestByEmployee[r.EmployeeId] == r.WindowEndUtc)
             .GroupBy(r => r.EmployeeId)
-            // Two windows ending together (two actions): the later PodFactory row stands, as anywhere rows tie.
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.PodFactoryId) is var r ? new LastWindowFact(r!.WindowEndUtc, r.Action, r.ItemsCount) : null!);
+            .Select(g => g.MaxBy(r => r.PodFactoryId)!)
+            .ToDictionary(r => r.EmployeeId, r => new LastWindowFact(r.WindowEndUtc, r.Action, r.ItemsCount));
+    }
+
+    private sealed class CurrentShift
+    {
+        public int EmployeeId { get; init; }
+        public DateTime ClockInUtc { get; init; }
     }
 
     private static async Task<IReadOnlyList<DayScoreFact>> TodayScoresAsync(ProductivityDbContext db, DateOnly today,
