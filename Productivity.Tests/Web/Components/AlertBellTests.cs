@@ -18,6 +18,7 @@ using Productivity.Web.Components.Layout;
 using Productivity.Web.Components.Pages.Admin.Mappings;
 using Productivity.Web.Components.Pages.Admin.Sync;
 using Productivity.Web.Components.Pages.Employees;
+using Productivity.Web.Realtime;
 
 namespace Productivity.Tests.Web.Components;
 
@@ -32,13 +33,14 @@ public sealed class AlertBellTests : ComponentTestBase
 
     private readonly IAlertInbox _inbox = Substitute.For<IAlertInbox>();
     private readonly AlertNotifier _feed = new(NullLogger<AlertNotifier>.Instance);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Opened));
 
     public AlertBellTests()
     {
         Services.AddSingleton(_inbox);
         Services.AddSingleton<IAlertFeed>(_feed);
         Services.AddSingleton(new SiteClock(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")));
-        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Opened)));
+        Services.AddSingleton<TimeProvider>(_time);
         AddAuthorization().SetAuthorized("lead@example.test").SetRoles(Roles.Lead);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -98,6 +100,8 @@ public sealed class AlertBellTests : ComponentTestBase
         cut.Find("[data-testid=alert-bell]").Click();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=alert-item]").Select(i => i.GetAttribute("data-alert-id")).ShouldBe(["5", "1"]), Timeout);
 
+        // Past the bell's throttle interval: a change within it would wait for the interval (on the fake clock) first.
+        _time.Advance(LiveScores.MinInterval);
         GivenOpen();
         await _feed.PublishAsync(new AlertsChanged([], [5, 1], [], DateTimeOffset.UtcNow));
 
@@ -116,6 +120,8 @@ public sealed class AlertBellTests : ComponentTestBase
 
         await DisposeComponentsAsync();
         _inbox.ClearReceivedCalls();
+        // Past the throttle interval, so a bell still listening would reload at once.
+        _time.Advance(LiveScores.MinInterval);
         await _feed.PublishAsync(new AlertsChanged([3], [], [], DateTimeOffset.UtcNow));
         await Task.Delay(TimeSpan.FromSeconds(1));
 
