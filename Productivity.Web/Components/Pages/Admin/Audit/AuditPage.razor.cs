@@ -11,7 +11,7 @@ namespace Productivity.Web.Components.Pages.Admin.Audit;
 public partial class AuditPage
 {
     private const string AllKinds = "";
-    private static readonly string[] Kinds = [AuditKinds.User, AuditKinds.Role, AuditKinds.Mapping, AuditKinds.Employee];
+    private static readonly string[] Kinds = [AuditKinds.User, AuditKinds.Role, AuditKinds.Mapping, AuditKinds.Employee, AuditKinds.AlertRule];
 
     private MudDataGrid<AuditEntry>? _grid;
     private string? _person;
