@@ -329,7 +329,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<AlertEvaluationService>();
         services.AddSingleton<AlertRecomputeTrigger>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlertRecomputeTrigger>());
+        services.AddHostedService<AlertRecomputeLoop>();
         services.AddSingleton<IAlertRuleAdministration, AlertRuleAdministration>();
     }
 

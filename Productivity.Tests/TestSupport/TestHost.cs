@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Productivity.Core.Employees;
 using Productivity.Infrastructure;
+using Productivity.Infrastructure.Alerts;
 using Productivity.Infrastructure.Persistence;
 
 namespace Productivity.Tests.TestSupport;
@@ -76,6 +77,19 @@ public sealed class TestHost : IAsyncDisposable
         services.ConfigureDbContext<SqliteProductivityDbContext>(options => options.AddInterceptors(commands));
         services.ConfigureDbContext<MySqlProductivityDbContext>(options => options.AddInterceptors(commands));
     };
+
+    /// <summary>
+    /// Services for a test that counts the commands of a recompute: without the loop that evaluates the alerts of the
+    /// recomputed people in the background (its commands would land in the count at any moment). The recompute still
+    /// queues them; AlertAfterRecomputeTests covers the loop.
+    /// </summary>
+    public static void WithoutAlertsAfterRecompute(IServiceCollection services)
+    {
+        foreach (var loop in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AlertRecomputeLoop)).ToList())
+        {
+            services.Remove(loop);
+        }
+    }
 
     public AsyncServiceScope CreateScope() => _host.Services.CreateAsyncScope();
 

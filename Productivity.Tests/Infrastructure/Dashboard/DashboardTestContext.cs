@@ -56,7 +56,11 @@ public sealed class DashboardTestContext : IAsyncDisposable
         {
             all["ConnectionStrings:Redis"] = TestEnvironment.Redis;
         }
-        var host = await TestHost.StartAsync(provider, all, TestHost.ClockAndCommandCounter(time, commands));
+        var host = await TestHost.StartAsync(provider, all, services =>
+        {
+            TestHost.ClockAndCommandCounter(time, commands)(services);
+            TestHost.WithoutAlertsAfterRecompute(services);
+        });
         return new DashboardTestContext(host, time, commands);
     }
 

@@ -37,7 +37,11 @@ public sealed class ScoringTestContext : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(nowUtc, TimeSpan.Zero));
         var published = new List<ScoresUpdated>();
         var commands = new CommandCounter();
-        var host = await TestHost.StartAsync(provider, configureServices: TestHost.ClockAndCommandCounter(time, commands));
+        var host = await TestHost.StartAsync(provider, configureServices: services =>
+        {
+            TestHost.ClockAndCommandCounter(time, commands)(services);
+            TestHost.WithoutAlertsAfterRecompute(services);
+        });
         var context = new ScoringTestContext(host, time, published, commands);
         host.Services.GetRequiredService<IScoreUpdateFeed>().Subscribe(update =>
         {
