@@ -68,7 +68,8 @@ public sealed class LeadAlertBellTests(BrowserFixture browser, ITestOutputHelper
             await _site.AddProductionAsync(13);
             await Expect(bell).ToHaveAttributeAsync("data-open-count", "0", new LocatorAssertionsToHaveAttributeOptions { Timeout = 90_000 });
             await Expect(Page.GetByTestId("alert-none")).ToBeVisibleAsync();
-            (await _site.Database.ScalarAsync("SELECT COUNT(*) FROM alerts WHERE Kind = 'IdleNow' AND ClosedUtc IS NOT NULL")).ShouldBe(1);
+            // Closed in the database too (an idle alert opened before the rule was switched off may be among the closed ones).
+            (await _site.Database.ScalarAsync("SELECT COUNT(*) FROM alerts WHERE Kind = 'IdleNow' AND ClosedUtc IS NULL")).ShouldBe(0);
             (await Page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true")).ShouldBeTrue("the page was reloaded");
 
             // Rows from an e-mail nobody is mapped to: the Admin's bell shows the alert; the Lead's, told too, does not.
