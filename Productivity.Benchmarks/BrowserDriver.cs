@@ -21,8 +21,10 @@ public static class BrowserDriver
     private const string Dashboard = "/";
     private const string ItemsKpi = "[data-testid='kpi-items-value']";
 
-    // The dashboard element whose text is watched: the KPI "Items" unless a fourth argument names another.
+    // The dashboard element whose text is watched: the KPI "Items" unless a fourth argument names another. A fourth
+    // argument "SELECTOR @ATTRIBUTE" watches that attribute of the element instead of its text (the alert bell's count).
     private static string s_watched = ItemsKpi;
+    private static string? s_attribute;
     private const int OpenBatch = 5;
 
     /// <summary>
@@ -30,17 +32,24 @@ public static class BrowserDriver
     /// right after the DOM change (Blazor applying a render batch), before the next paint.
     /// </summary>
     private const string ObserveItems = """
-        selector => {
-          const read = () => document.querySelector(selector)?.textContent ?? null;
+        ([selector, attribute]) => {
+          const read = () => {
+            const element = document.querySelector(selector);
+            return element ? (attribute ? element.getAttribute(attribute) : element.textContent) : null;
+          };
           let last = read();
           window.__itemsChanges = [];
+          const options = { subtree: true, childList: true, characterData: true };
+          if (attribute) {
+            options.attributeFilter = [attribute];
+          }
           new MutationObserver(() => {
             const text = read();
             if (text !== last) {
               last = text;
               window.__itemsChanges.push([text, Date.now()]);
             }
-          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+          }).observe(document.body, options);
         }
         """;
 
@@ -50,6 +59,11 @@ public static class BrowserDriver
         var email = args[1];
         var password = args[2];
         s_watched = args.Length > 3 ? args[3] : ItemsKpi;
+        if (s_watched.LastIndexOf(" @", StringComparison.Ordinal) is var at and > 0)
+        {
+            s_attribute = s_watched[(at + 2)..];
+            s_watched = s_watched[..at];
+        }
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -142,15 +156,19 @@ public static class BrowserDriver
         await page.Locator("[data-testid='dashboard-header'][data-live='true']").WaitForAsync();
         await page.Locator("[data-testid='score-table'] tbody tr td[data-label='Items']").First.WaitForAsync();
         await page.Locator(s_watched).WaitForAsync();
-        await page.EvaluateAsync(ObserveItems, s_watched);
+        await page.EvaluateAsync(ObserveItems, new object?[] { s_watched, s_attribute });
     }
 
     private static async Task<bool> ShowsAsync(IPage page, string text)
     {
         try
         {
-            await page.WaitForFunctionAsync("([selector, text]) => document.querySelector(selector)?.textContent === text",
-                new[] { s_watched, text }, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+            await page.WaitForFunctionAsync("""
+                ([selector, attribute, text]) => {
+                  const element = document.querySelector(selector);
+                  return (element ? (attribute ? element.getAttribute(attribute) : element.textContent) : null) === text;
+                }
+                """, new object?[] { s_watched, s_attribute, text }, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
             return true;
         }
         catch (TimeoutException)

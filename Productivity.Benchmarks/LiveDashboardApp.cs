@@ -81,6 +81,9 @@ public sealed class LiveDashboardApp : IAsyncDisposable
 
     public int ActivityRows { get; private set; }
 
+    /// <summary>The employees <see cref="SeedTodayAsync"/> stored, in order.</summary>
+    public IReadOnlyList<int> EmployeeIds => [.. _employees.Select(e => e.EmployeeId)];
+
     /// <param name="settings">More configuration (e.g. a Connecteam source); it may turn the jobs on.</param>
     public static async Task<LiveDashboardApp> StartAsync(bool mySql, string? redis, bool podFactory = false,
         IReadOnlyDictionary<string, string?>? settings = null)
@@ -202,14 +205,17 @@ public sealed class LiveDashboardApp : IAsyncDisposable
     /// inside the open shift, with an id above every seeded row's. Returns when the INSERT has committed; the
     /// scheduled sync finds it at its next poll. The time of the commit's return is the benchmark's T0.
     /// </summary>
-    public async Task<DateTimeOffset> AddPodFactoryRowAsync(int update, int items)
+    public Task<DateTimeOffset> AddPodFactoryRowAsync(int update, int items) =>
+        AddPodFactoryRowAsync(_employees[update * 37 % _employees.Count].EmployeeId, update, items);
+
+    /// <summary>As <see cref="AddPodFactoryRowAsync(int, int)"/>, for the employee <paramref name="employeeId"/>.</summary>
+    public async Task<DateTimeOffset> AddPodFactoryRowAsync(int employeeId, int update, int items)
     {
         var source = _podFactory ?? throw new InvalidOperationException("The app was started without a PodFactory database.");
-        var pair = _employees[update * 37 % _employees.Count];
         string email;
         await using (var scope = Services.CreateAsyncScope())
         {
-            email = (await scope.ServiceProvider.GetRequiredService<ProductivityDbContext>().Employees.FindAsync(pair.EmployeeId))!.Email!;
+            email = (await scope.ServiceProvider.GetRequiredService<ProductivityDbContext>().Employees.FindAsync(employeeId))!.Email!;
         }
         var now = DateTime.UtcNow;
         await using var connection = new MySqlConnection(source.ConnectionString);

@@ -22,6 +22,11 @@ switch (mode)
         Environment.ExitCode = await PushBenchmark.RunAsync(args[1..]);
         MachineInfo.PrintLoad();
         return;
+    case "alertbell":
+        MachineInfo.Print();
+        Environment.ExitCode = await AlertBellBenchmark.RunAsync(args[1..]);
+        MachineInfo.PrintLoad();
+        return;
     case "webhook":
         MachineInfo.Print();
         Environment.ExitCode = await WebhookBenchmark.RunAsync(args[1..]);

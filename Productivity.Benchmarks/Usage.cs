@@ -53,6 +53,11 @@ public static class Usage
                                 the whole way: per update one row INSERTed into a PodFactory MariaDB database (server below),
                                 picked up by the app's own scheduled PodFactory sync (jobs on, the default 10 s), stored,
                                 rescored and pushed; from the INSERT's commit to the new KPI "Items" in each page's DOM
+          alertbell [--samples 30] [--pages 5] [--interval-ms 7300] [--employees 100] [--mysql] [--redis host:port]
+                                alert to bell: as push --podfactory, with every rule but "idle now" off and samples + 11
+                                people made idle (their alerts open); per sample one row for one of them INSERTed into
+                                PodFactory; from the INSERT's commit to each Manager page's bell count (data-open-count)
+                                dropping by one (sync, recompute, evaluation after it, the bells' re-query); median, p95
           webhook [--pages 20] [--events 20] [--interval-ms 3000] [--employees 300] [--mysql] [--redis host:port]
                                 webhook latency: N dashboards open on a live day; per event one more person clocks in on a
                                 local fake Connecteam and a clock_in webhook is POSTed; POST -> the KPI "Clocked in now"
@@ -75,7 +80,7 @@ public static class Usage
           {CpuSnapshot.ServerPidVariable}     optional: pid of a local server process; its CPU time is then reported
                                             per operation (CPU time does not depend on what else the machine runs)
           {BenchHost.SqlLogVariable}        optional: 1 logs every SQL command EF sends (for profiling)
-        push and circuits use SQLite in a temp folder unless --mysql (the server above) is given; they drive /usr/bin/chromium
+        push, alertbell and circuits use SQLite in a temp folder unless --mysql (the server above) is given; they drive /usr/bin/chromium
         (or PRODUCTIVITY_TEST_CHROMIUM) through Playwright in a child process. The site's time zone is chosen so that it is
         13:xx there: today's seeded day shift is live. DOTNET_gcServer=1 runs them with the server GC, as the site runs.
         MySqlBulkCopy (the ingest limit) needs local_infile=ON on the server; without it the multi-row INSERT is the limit.

@@ -68,6 +68,7 @@ public static class DependencyInjection
         AddHealthChecks(builder.Services, settings);
         AddSecurity(builder.Services);
         AddRealtime(builder.Services);
+        AddAlertInbox(builder.Services);
         AddIntegrations(builder.Services, builder.Configuration, settings);
         AddSync(builder.Services);
         AddWebhooks(builder.Services);
@@ -260,6 +261,9 @@ public static class DependencyInjection
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertNotifier>());
         services.AddSingleton<IAlertFeed>(sp => sp.GetRequiredService<AlertNotifier>());
     }
+
+    private static void AddAlertInbox(IServiceCollection services) =>
+        services.AddSingleton<IAlertInbox, AlertInbox>();
 
     private static void AddScoring(IServiceCollection services)
     {

@@ -18,7 +18,7 @@ public sealed class LiveSite : IAsyncDisposable
     public const string AnaEmail = "ana.lopez@example.test";
     public const long ClockId = 4242;
     public const float Timeout = 30_000;
-    private const string AdminEmail = "admin@example.test";
+    public const string AdminEmail = "admin@example.test";
 
     private static readonly SiteClock Site = new(TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
@@ -27,6 +27,8 @@ public sealed class LiveSite : IAsyncDisposable
     private MySqlTestDatabase? _podFactory;
     private DateTime _shiftStartUtc;
     private long _nextRowId;
+    private Dictionary<string, string> _configuration = [];
+    private readonly List<IBrowserContext> _secondContexts = [];
 
     private LiveSite()
     {
@@ -36,15 +38,19 @@ public sealed class LiveSite : IAsyncDisposable
     public AppProcess App => _browserSite.App!;
     public IPage Page => _browserSite.Page;
 
+    /// <summary>The app's own database, for arranging what an Admin screen would and for reading what the app wrote.</summary>
+    public MySqlTestDatabase Database => _productivity!;
+
     /// <param name="settings">Configuration beside the common one, e.g. the shift poll's interval.</param>
     /// <param name="connecteam">More people or shifts in Connecteam before the app starts.</param>
+    /// <param name="firstRowEndedAgo">How long before the start Ana's first window ended (she has been idle since).</param>
     public static async Task<LiveSite> StartAsync(BrowserFixture browser, IReadOnlyDictionary<string, string> settings,
-        Action<FakeConnecteamServer>? connecteam = null)
+        Action<FakeConnecteamServer>? connecteam = null, TimeSpan firstRowEndedAgo = default)
     {
         var site = new LiveSite();
         try
         {
-            await site.InitializeAsync(browser, settings, connecteam);
+            await site.InitializeAsync(browser, settings, connecteam, firstRowEndedAgo);
             return site;
         }
         catch
@@ -62,17 +68,39 @@ public sealed class LiveSite : IAsyncDisposable
     }
 
     /// <summary>One report_actions row for Ana: a 10-minute window ending now (inside her shift), created now.</summary>
-    public async Task AddProductionAsync(int items)
+    public Task AddProductionAsync(int items) => AddProductionAsync(items, AnaEmail, "Ana Lopez");
+
+    /// <summary>
+    /// One report_actions row created now: a 10-minute window ending <paramref name="endedAgo"/> before now, but never
+    /// starting before the shift (so it ends at least 10 minutes into it).
+    /// </summary>
+    public async Task AddProductionAsync(int items, string email, string name, TimeSpan endedAgo = default)
     {
         var now = DateTime.UtcNow;
-        var start = now.AddMinutes(-10) > _shiftStartUtc ? now.AddMinutes(-10) : _shiftStartUtc;
+        var start = now - endedAgo - TimeSpan.FromMinutes(10);
+        start = start > _shiftStartUtc ? start : _shiftStartUtc;
         var id = Interlocked.Increment(ref _nextRowId);
         await ReportActionsTable.InsertAsync(_podFactory!.ConnectionString,
-            [new ReportAction(id, AnaEmail, "Ana Lopez", "Heat Pressing", "In Production", items, start, start.AddMinutes(10), now)]);
+            [new ReportAction(id, email, name, "Heat Pressing", "In Production", items, start, start.AddMinutes(10), now)]);
+    }
+
+    /// <summary>An account in the running app (its password is <see cref="Password"/>).</summary>
+    public Task CreateUserAsync(string email, params string[] roles) => TestUsers.CreateInAppAsync(_configuration, email, Password, roles);
+
+    /// <summary>Another browser context and page on the app: a second person at another computer.</summary>
+    public async Task<IPage> OpenSecondPageAsync(BrowserFixture browser)
+    {
+        var context = await browser.NewContextAsync(App.BaseAddress, Timeout);
+        _secondContexts.Add(context);
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var context in _secondContexts)
+        {
+            await context.DisposeAsync();
+        }
         await _browserSite.DisposeAsync();
         if (Connecteam is not null)
         {
@@ -87,7 +115,8 @@ public sealed class LiveSite : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAsync(BrowserFixture browser, IReadOnlyDictionary<string, string> settings, Action<FakeConnecteamServer>? connecteam)
+    private async Task InitializeAsync(BrowserFixture browser, IReadOnlyDictionary<string, string> settings, Action<FakeConnecteamServer>? connecteam,
+        TimeSpan firstRowEndedAgo)
     {
         _productivity = await MySqlTestDatabase.CreateAsync();
         _podFactory = await MySqlTestDatabase.CreateAsync();
@@ -103,7 +132,7 @@ public sealed class LiveSite : IAsyncDisposable
         Connecteam.AssignUser(ClockId, 1);
         connecteam?.Invoke(Connecteam);
         Connecteam.AddShift(ClockId, 1, "65a0000000000000000000a1", _shiftStartUtc);
-        await AddProductionAsync(7);
+        await AddProductionAsync(7, AnaEmail, "Ana Lopez", firstRowEndedAgo);
 
         var configuration = new Dictionary<string, string>
         {
@@ -124,6 +153,7 @@ public sealed class LiveSite : IAsyncDisposable
             configuration[key] = value;
         }
         await _browserSite.StartAsync(browser, configuration, Timeout);
+        _configuration = configuration;
         await TestUsers.CreateInAppAsync(configuration, ManagerEmail, Password, Roles.Manager);
     }
 }

@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SignedInCl
         ["/exceptions"] = [Roles.Admin, Roles.Manager],
         ["/costs"] = [Roles.Admin, Roles.Manager],
         ["/profile/email"] = [Roles.Admin, Roles.Manager, Roles.Lead],
+        ["/alerts"] = [Roles.Admin, Roles.Manager, Roles.Lead],
     };
 
     /// <summary>Concrete URLs for parameterised routes: <c>{employee}</c> becomes the id of the employee the fixture seeds.</summary>
