@@ -38,16 +38,16 @@ public sealed class AlertRelayTests : IAsyncLifetime
     [Fact]
     public async Task Publish_OnNodeA_ReachesSubscribersOfBothNodesOnce()
     {
-        var onA = Record(_nodeA);
-        var onB = Record(_nodeB);
+        var onA = FeedRecorder<AlertsChanged>.On(_nodeA.Subscribe);
+        var onB = FeedRecorder<AlertsChanged>.On(_nodeB.Subscribe);
         var change = new AlertsChanged([7, 8], [3], [5], DateTimeOffset.UtcNow);
 
         await _nodeA.PublishAsync(change);
 
-        await WaitUntilAsync(() => Count(onB) == 1);
+        await WaitUntilAsync(() => onB.Count == 1);
         await Task.Delay(300);
-        Count(onA).ShouldBe(1);
-        Count(onB).ShouldBe(1);
+        onA.Count.ShouldBe(1);
+        onB.Count.ShouldBe(1);
         onB[0].Opened.ShouldBe([7L, 8L]);
         onB[0].Closed.ShouldBe([3L]);
         onB[0].Acknowledged.ShouldBe([5L]);
@@ -58,58 +58,28 @@ public sealed class AlertRelayTests : IAsyncLifetime
     [Fact]
     public async Task Relay_MalformedMessageThenAChange_OnlyTheChangeArrives()
     {
-        var onB = Record(_nodeB);
+        var onB = FeedRecorder<AlertsChanged>.On(_nodeB.Subscribe);
 
         await _redisA.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(AlertNotifier.Channel), "{not json");
         await _nodeA.PublishAsync(new AlertsChanged([1], [], [], DateTimeOffset.UtcNow));
 
-        await WaitUntilAsync(() => Count(onB) == 1);
+        await WaitUntilAsync(() => onB.Count == 1);
         onB[0].Opened.ShouldBe([1L]);
     }
 
     [Fact]
     public async Task Publish_EmptyChange_ReachesNobody()
     {
-        var onA = Record(_nodeA);
-        var onB = Record(_nodeB);
+        var onA = FeedRecorder<AlertsChanged>.On(_nodeA.Subscribe);
+        var onB = FeedRecorder<AlertsChanged>.On(_nodeB.Subscribe);
 
         await _nodeA.PublishAsync(new AlertsChanged([], [], [], DateTimeOffset.UtcNow));
         await _nodeA.PublishAsync(new AlertsChanged([], [2], [], DateTimeOffset.UtcNow));
 
-        await WaitUntilAsync(() => Count(onB) == 1);
-        Count(onA).ShouldBe(1);
+        await WaitUntilAsync(() => onB.Count == 1);
+        onA.Count.ShouldBe(1);
         onB[0].Closed.ShouldBe([2L]);
     }
 
-    private static List<AlertsChanged> Record(AlertNotifier node)
-    {
-        var received = new List<AlertsChanged>();
-        node.Subscribe(change =>
-        {
-            lock (received)
-            {
-                received.Add(change);
-            }
-            return Task.CompletedTask;
-        });
-        return received;
-    }
-
-    private static int Count(List<AlertsChanged> received)
-    {
-        lock (received)
-        {
-            return received.Count;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "timed out");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => FeedRecorder.WaitUntilAsync(condition, Timeout);
 }

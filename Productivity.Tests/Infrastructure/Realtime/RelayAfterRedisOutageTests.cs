@@ -61,7 +61,7 @@ public sealed class RelayAfterRedisOutageTests : IAsyncLifetime
     public async Task PublisherCutOff_RelaysItsUpdatesAndBumpsTheirDays_OnceBack()
     {
         var before = await ModelKeyAsync(_directCache);
-        var heard = Record(_directNode);
+        var heard = FeedRecorder<ScoresUpdated>.On(_directNode.Subscribe);
         _proxy.Cut();
 
         // What a recompute does: bump the day, then publish. Both miss Redis.
@@ -71,12 +71,12 @@ public sealed class RelayAfterRedisOutageTests : IAsyncLifetime
 
         _proxied.HasUnrelayedUpdates.ShouldBeTrue();
         (await ModelKeyAsync(_directCache)).ShouldBe(before, "the bump reached Redis although the node was cut off");
-        heard.ShouldBeEmpty();
+        heard.Snapshot().ShouldBeEmpty();
 
         _proxy.Restore();
-        await WaitUntilAsync(() => Count(heard) > 0, Reconnect);
+        await FeedRecorder.WaitUntilAsync(() => heard.Count > 0, Reconnect);
 
-        var relayed = heard.ShouldHaveSingleItem();
+        var relayed = heard.Snapshot().ShouldHaveSingleItem();
         relayed.AnyDay.ShouldBeFalse();
         relayed.Days.ShouldBe([Day.AddDays(-1), Day]);
         relayed.EmployeeIds.ShouldBe([7, 8]);
@@ -87,35 +87,35 @@ public sealed class RelayAfterRedisOutageTests : IAsyncLifetime
     [Fact]
     public async Task ListenerCutOff_ReloadsItsPagesOnce_OnceBack()
     {
-        var heard = Record(_proxied);
+        var heard = FeedRecorder<ScoresUpdated>.On(_proxied.Subscribe);
         _proxy.Cut();
 
         // Another node's update, published while this one cannot hear it; pub/sub keeps nothing for it.
         await _directNode.PublishAsync(new ScoresUpdated([Day], [7], DateTimeOffset.UtcNow));
         await Task.Delay(300);
-        heard.ShouldBeEmpty();
+        heard.Snapshot().ShouldBeEmpty();
 
         _proxy.Restore();
-        await WaitUntilAsync(() => Count(heard) > 0, Reconnect);
+        await FeedRecorder.WaitUntilAsync(() => heard.Count > 0, Reconnect);
 
-        heard.ShouldAllBe(update => update.AnyDay);
+        heard.Snapshot().ShouldAllBe(update => update.AnyDay);
         heard[0].Touches(7, Day).ShouldBeTrue();
     }
 
     [Fact]
     public async Task RelayedUpdate_IsNotRelayedAgain_AfterAnOutage()
     {
-        var heard = Record(_directNode);
+        var heard = FeedRecorder<ScoresUpdated>.On(_directNode.Subscribe);
         await _proxied.PublishAsync(new ScoresUpdated([Day], [7], DateTimeOffset.UtcNow));
-        await WaitUntilAsync(() => Count(heard) == 1, TimeSpan.FromSeconds(5));
+        await FeedRecorder.WaitUntilAsync(() => heard.Count == 1, TimeSpan.FromSeconds(5));
 
         _proxy.Cut();
         await Task.Delay(300);
         _proxy.Restore();
-        await WaitUntilAsync(() => _viaProxy.Multiplexer.IsConnected, Reconnect);
+        await FeedRecorder.WaitUntilAsync(() => _viaProxy.Multiplexer.IsConnected, Reconnect);
         await Task.Delay(1000);
 
-        Count(heard).ShouldBe(1);
+        heard.Count.ShouldBe(1);
         _proxied.HasUnrelayedUpdates.ShouldBeFalse();
     }
 
@@ -135,35 +135,5 @@ public sealed class RelayAfterRedisOutageTests : IAsyncLifetime
             new MemoryCache(new MemoryCacheOptions()),
             new StartupSettings(new DatabaseOptions(), "", "Data Source=relay-outage-test.db", null, TimeZoneInfo.Utc, false, false));
 
-    private static List<ScoresUpdated> Record(ScoreUpdateNotifier node)
-    {
-        var received = new List<ScoresUpdated>();
-        node.Subscribe(update =>
-        {
-            lock (received)
-            {
-                received.Add(update);
-            }
-            return Task.CompletedTask;
-        });
-        return received;
-    }
 
-    private static int Count(List<ScoresUpdated> updates)
-    {
-        lock (updates)
-        {
-            return updates.Count;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "timed out");
-            await Task.Delay(50);
-        }
-    }
 }

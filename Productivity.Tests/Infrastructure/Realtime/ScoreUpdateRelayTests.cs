@@ -35,8 +35,8 @@ public sealed class ScoreUpdateRelayTests : IAsyncLifetime
     [Fact]
     public async Task Publish_OnNodeA_ReachesSubscribersOfBothNodesOnce()
     {
-        var onA = Record(_nodeA);
-        var onB = Record(_nodeB);
+        var onA = FeedRecorder<ScoresUpdated>.On(_nodeA.Subscribe);
+        var onB = FeedRecorder<ScoresUpdated>.On(_nodeB.Subscribe);
         var update = new ScoresUpdated([new DateOnly(2025, 12, 10)], [3, 4], DateTimeOffset.UtcNow);
 
         await _nodeA.PublishAsync(update);
@@ -53,7 +53,7 @@ public sealed class ScoreUpdateRelayTests : IAsyncLifetime
     [Fact]
     public async Task Publish_ManyUpdates_ArriveOnTheOtherNodeInOrder()
     {
-        var onB = Record(_nodeB);
+        var onB = FeedRecorder<ScoresUpdated>.On(_nodeB.Subscribe);
 
         for (var i = 1; i <= 20; i++)
         {
@@ -61,13 +61,13 @@ public sealed class ScoreUpdateRelayTests : IAsyncLifetime
         }
 
         await WaitUntilAsync(() => onB.Count == 20);
-        onB.Select(u => u.EmployeeIds.Single()).ShouldBe(Enumerable.Range(1, 20));
+        onB.Snapshot().Select(u => u.EmployeeIds.Single()).ShouldBe(Enumerable.Range(1, 20));
     }
 
     [Fact]
     public async Task Relay_MalformedMessage_IsIgnored()
     {
-        var onB = Record(_nodeB);
+        var onB = FeedRecorder<ScoresUpdated>.On(_nodeB.Subscribe);
 
         await _redisA.Multiplexer.GetSubscriber().PublishAsync(RedisChannel.Literal(ScoreUpdateNotifier.Channel), "not json");
         await _nodeA.PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 10)], [1], DateTimeOffset.UtcNow));
@@ -81,34 +81,12 @@ public sealed class ScoreUpdateRelayTests : IAsyncLifetime
         using var unreachable = new RedisConnection("127.0.0.1:1,connectTimeout=200");
         var node = new ScoreUpdateNotifier(NullLogger<ScoreUpdateNotifier>.Instance, unreachable);
         await node.StartAsync(CancellationToken.None);
-        var local = Record(node);
+        var local = FeedRecorder<ScoresUpdated>.On(node.Subscribe);
 
         await node.PublishAsync(new ScoresUpdated([new DateOnly(2025, 12, 10)], [1], DateTimeOffset.UtcNow));
 
         local.Count.ShouldBe(1);
     }
 
-    private static List<ScoresUpdated> Record(ScoreUpdateNotifier node)
-    {
-        var received = new List<ScoresUpdated>();
-        node.Subscribe(update =>
-        {
-            lock (received)
-            {
-                received.Add(update);
-            }
-            return Task.CompletedTask;
-        });
-        return received;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "timed out");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => FeedRecorder.WaitUntilAsync(condition, Timeout);
 }
